@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/fahras/fahras/indexer"
+)
+
+// fieldFlags collects repeated --field FIELD=NAME options.
+type fieldFlags struct{ fields *indexer.JSONFields }
+
+func (f fieldFlags) String() string     { return "" }
+func (f fieldFlags) Set(v string) error { return f.fields.Set(v) }
+
+// runIndex builds an on-disk index.
+func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("index")
+	var out, analysis string
+	var batch int
+	var quiet bool
+	fields := indexer.DefaultJSONFields
+	fs.StringVar(&out, "out", "", "")
+	fs.StringVar(&analysis, "analysis", string(indexer.DefaultAnalysis), "")
+	fs.IntVar(&batch, "batch", indexer.DefaultBatchSize, "")
+	fs.BoolVar(&quiet, "quiet", false, "")
+	fs.Var(fieldFlags{&fields}, "field", "")
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if out == "" {
+		return usagef("index: --out DIR is required")
+	}
+	if fs.NArg() == 0 {
+		return usagef("index: give the .txt or .jsonl files or directories to index")
+	}
+	a, err := indexer.ParseAnalysis(analysis)
+	if err != nil {
+		return usagef("index: %v", err)
+	}
+	if batch < 1 || batch > 100000 {
+		return usagef("index: --batch must be between 1 and 100000")
+	}
+	r, err := indexer.OpenPaths(fs.Args(), indexer.ReadOptions{Fields: fields})
+	if err != nil {
+		return usagef("index: %v", err)
+	}
+	defer r.Close()
+
+	opts := indexer.Options{Analysis: a, BatchSize: batch}
+	var bar *progressbar.ProgressBar
+	if !quiet && isTerminal(stderr) {
+		_, total := r.Progress()
+		bar = progressbar.NewOptions64(total,
+			progressbar.OptionSetWriter(stderr),
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionSetDescription("indexing"),
+			progressbar.OptionThrottle(100_000_000),
+			progressbar.OptionClearOnFinish(),
+		)
+		opts.Progress = func(p indexer.Progress) {
+			bar.Describe(fmt.Sprintf("indexing: %d articles", p.Articles))
+			bar.Set64(p.Bytes)
+		}
+	}
+	sum, err := indexer.Build(ctx, out, r, opts)
+	if bar != nil {
+		bar.Finish()
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, summaryLine(sum, out))
+	return nil
+}
+
+// summaryLine tells in one line what a build did.
+func summaryLine(s *indexer.Summary, dir string) string {
+	line := fmt.Sprintf("indexed %d articles in %.1f s (%s read); index %s at %s",
+		s.Added, s.Elapsed.Seconds(), humanBytes(s.Bytes), humanBytes(s.IndexBytes), dir)
+	if n := s.SkippedTotal(); n > 0 {
+		reasons := make([]string, 0, len(s.Skipped))
+		for r, c := range s.Skipped {
+			reasons = append(reasons, fmt.Sprintf("%d %s", c, r))
+		}
+		sort.Strings(reasons)
+		line += fmt.Sprintf("; skipped %d: %s", n, strings.Join(reasons, ", "))
+	}
+	return line
+}
+
+// humanBytes writes a size in B, KB, MB or GB.
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

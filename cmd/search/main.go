@@ -1,0 +1,152 @@
+// Command search is Fahras's one binary: it searches Arabic news articles,
+// builds indexes of them, serves the search page and measures ranking.
+//
+//	search -q "لافروف"                      search the embedded articles
+//	search --index DIR -q QUERY             search an index built with "search index"
+//	search index --out DIR PATH...          build an index from .txt and JSON Lines files
+//
+// Run "search -h" for every option. Exit codes: 0 when articles match, 1
+// when none does, 2 for a bad command line, query or index, 3 for any
+// other failure.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"golang.org/x/term"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitNoMatch = 1
+	exitUsage   = 2
+	exitFailure = 3
+)
+
+// usageError is a mistake on the command line or in a query: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Sprintf(format, args...)}
+}
+
+var usageText = `search — full-text search for Arabic news
+
+Search:
+  search -q QUERY [--index DIR] [-n N] [--offset N] [--any] [--json]
+
+      Lists the articles that match QUERY, best first: rank, title, score,
+      ID and short snippets with the matched words highlighted (in colour on
+      a terminal, in [brackets] when piped). Without --index it searches the
+      five articles built into the binary.
+
+      QUERY follows bleve's query-string syntax:
+        word word         articles with every word (see --any)
+        "two words"       the words next to each other, in this order
+        +word  -word      the word is required / must not appear
+        prefix*  w?rd     words starting with prefix / matching the pattern
+        word~  word~2     words within 1 (or 2) letters of word
+        title:word        the word in the title (also body:)
+        word^3            the word counts three times as much
+      Arabic words match however they are written: hamza and alef forms,
+      ة/ه, ى/ي, diacritics and tatweel are ignored, and prefixes such as
+      و ف ب ل ك ال are handled.
+
+      -q, --query QUERY  what to look for
+      --index DIR        search the index in DIR instead of the built-in articles
+      -n, --limit N      show at most N articles (default 10, at most 1000)
+      --offset N         skip the first N articles (for paging)
+      --any              an article matching any word is a hit, not only
+                         articles matching every word
+      --json             print the result as JSON (see README.md for its fields)
+      --color WHEN       highlight with colour: auto (default), always or never
+
+Build an index:
+  search index --out DIR [--analysis NAME] [--field FIELD=NAME]... PATH...
+
+      Reads every PATH — .txt files (one article each; the ID is the file
+      name without .txt), JSON Lines files (.jsonl or .ndjson, one article a
+      line), either of them gzip-compressed (.gz), or directories of them —
+      and writes an index to DIR. An index already in DIR is replaced only
+      when the new one is complete. Records that cannot be indexed are
+      skipped and counted by reason.
+
+      --out DIR          where to write the index (required)
+      --analysis NAME    text analysis: ` + analysisNames + `
+      --field FIELD=NAME read a JSON Lines field from another name, e.g.
+                         --field content=text --field date=published;
+                         FIELD is id, title, content, date, source or url
+      --batch N          articles written per batch (default 500)
+      --quiet            no progress bar
+
+Exit codes: 0 articles matched (or the command succeeded), 1 no article
+matched, 2 bad command line, query or index, 3 any other failure.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns its exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var err error
+	cmd := ""
+	if len(args) > 0 {
+		cmd = args[0]
+	}
+	switch cmd {
+	case "index":
+		err = runIndex(ctx, args[1:], stdout, stderr)
+	case "help":
+		fmt.Fprint(stdout, usageText)
+		return exitOK
+	default:
+		err = runSearch(ctx, args, stdout, stderr)
+	}
+	return report(err, stderr)
+}
+
+// errNoMatch ends a search that found nothing: exit code 1, no message.
+var errNoMatch = errors.New("no article matches")
+
+// report prints err as one line and returns the exit code it calls for.
+func report(err error, stderr io.Writer) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errNoMatch):
+		return exitNoMatch
+	case errors.Is(err, errHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "search: %s\nRun 'search -h' for usage.\n", ue.msg)
+		return exitUsage
+	case isUserError(err):
+		fmt.Fprintf(stderr, "search: %s\n", oneLine(err.Error()))
+		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "search: interrupted")
+		return exitFailure
+	}
+	fmt.Fprintf(stderr, "search: %s\n", oneLine(err.Error()))
+	return exitFailure
+}
+
+// isTerminal tells whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

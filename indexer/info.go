@@ -1,0 +1,76 @@
+package indexer
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// FormatVersion is the version of the index layout this package writes.
+// An index of another version must be rebuilt.
+const FormatVersion = 1
+
+// infoKey is the bleve internal key the index's Info is stored under.
+var infoKey = []byte("fahras.info")
+
+// Info describes an index: how it was built and the statistics its
+// ranking needs.
+type Info struct {
+	// Format is the FormatVersion the index was written with.
+	Format int `json:"format"`
+	// Analysis is the text analysis the index was built with.
+	Analysis Analysis `json:"analysis"`
+	// Built is when the index was last written.
+	Built time.Time `json:"built"`
+	// Articles counts the articles in the index.
+	Articles uint64 `json:"articles"`
+	// Fields holds the token statistics of each full-text field.
+	Fields map[string]FieldStats `json:"fields"`
+}
+
+// FieldStats are the statistics BM25 needs of one field.
+type FieldStats struct {
+	// Docs counts the articles with at least one token in the field.
+	Docs uint64 `json:"docs"`
+	// Tokens counts the field's tokens over all articles.
+	Tokens uint64 `json:"tokens"`
+}
+
+// AvgLen is the field's average length in tokens over the articles that
+// have it.
+func (s FieldStats) AvgLen() float64 {
+	if s.Docs == 0 {
+		return 0
+	}
+	return float64(s.Tokens) / float64(s.Docs)
+}
+
+// ReadInfo reads the Info of an index through one of its readers, so that
+// the statistics match the snapshot being searched.
+func ReadInfo(r index.IndexReader) (*Info, error) {
+	b, err := r.GetInternal(infoKey)
+	if err != nil {
+		return nil, fmt.Errorf("reading index information: %w", err)
+	}
+	if b == nil {
+		return nil, fmt.Errorf("the index has no Fahras information: it was not written by Fahras, or its build did not finish")
+	}
+	var info Info
+	if err := json.Unmarshal(b, &info); err != nil {
+		return nil, fmt.Errorf("the index information is damaged: %w", err)
+	}
+	if info.Format != FormatVersion {
+		return nil, fmt.Errorf("the index was written in format %d and this program reads format %d: rebuild it", info.Format, FormatVersion)
+	}
+	return &info, nil
+}
+
+func (info *Info) marshal() []byte {
+	b, err := json.Marshal(info)
+	if err != nil {
+		panic(err) // Info holds only plain values
+	}
+	return b
+}

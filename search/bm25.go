@@ -1,0 +1,110 @@
+package search
+
+import (
+	"context"
+	"math"
+	"reflect"
+
+	"github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// BM25 parameters, as in Lucene and most of the literature.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// bm25IDF is the BM25 inverse document frequency of a term found in n of
+// N documents: ln(1 + (N − n + 0.5)/(n + 0.5)), never negative.
+func bm25IDF(N, n uint64) float64 {
+	return math.Log(1 + (float64(N)-float64(n)+0.5)/(float64(n)+0.5))
+}
+
+// bm25TF is the saturated, length-normalized term frequency of BM25 for
+// a term found freq times in a field of length dl, where the field's
+// average length is avgdl.
+func bm25TF(freq, dl, avgdl float64) float64 {
+	return freq * (bm25K1 + 1) / (freq + bm25K1*(1-bm25B+bm25B*dl/avgdl))
+}
+
+// fieldLength recovers a field's length in tokens from the norm bleve
+// stores with each posting, 1/√length as a float32.
+func fieldLength(norm float64) float64 {
+	if norm <= 0 {
+		return 1
+	}
+	return math.Round(1 / (norm * norm))
+}
+
+// termSearcher walks the postings of one term in one field and scores
+// each document by BM25:
+//
+//	weight · idf · freq·(k1+1) / (freq + k1·(1 − b + b·dl/avgdl))
+//
+// with the true average field length from the index's statistics, so
+// scores do not change when segments merge.
+type termSearcher struct {
+	reader index.TermFieldReader
+	weight float64 // the field's weight times the clause's boost, times idf
+	avgdl  float64
+	count  uint64
+	tfd    index.TermFieldDoc
+}
+
+var reflectStaticSizeTermSearcher = int(reflect.TypeOf(termSearcher{}).Size())
+
+// newTermSearcher opens the postings of term in field. docs is the
+// number of documents with the field and avgdl their average length.
+func newTermSearcher(ctx context.Context, r index.IndexReader, field, term string, weight float64, docs uint64, avgdl float64) (*termSearcher, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, true, true, false)
+	if err != nil {
+		return nil, err
+	}
+	n := tfr.Count()
+	if n > docs {
+		docs = n
+	}
+	if avgdl <= 0 {
+		avgdl = 1
+	}
+	return &termSearcher{
+		reader: tfr,
+		weight: weight * bm25IDF(docs, n),
+		avgdl:  avgdl,
+		count:  n,
+	}, nil
+}
+
+func (s *termSearcher) score(ctx *search.SearchContext, tfd *index.TermFieldDoc) *search.DocumentMatch {
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = index.NewIndexInternalIDFrom(dm.IndexInternalID, tfd.ID)
+	dm.Score = s.weight * bm25TF(float64(tfd.Freq), fieldLength(tfd.Norm), s.avgdl)
+	return dm
+}
+
+func (s *termSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	tfd, err := s.reader.Next(s.tfd.Reset())
+	if err != nil || tfd == nil {
+		return nil, err
+	}
+	return s.score(ctx, tfd), nil
+}
+
+func (s *termSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	tfd, err := s.reader.Advance(id, s.tfd.Reset())
+	if err != nil || tfd == nil {
+		return nil, err
+	}
+	return s.score(ctx, tfd), nil
+}
+
+func (s *termSearcher) Close() error               { return s.reader.Close() }
+func (s *termSearcher) Weight() float64            { return 1 }
+func (s *termSearcher) SetQueryNorm(float64)       {}
+func (s *termSearcher) Count() uint64              { return s.count }
+func (s *termSearcher) Min() int                   { return 0 }
+func (s *termSearcher) DocumentMatchPoolSize() int { return 1 }
+func (s *termSearcher) Size() int {
+	return reflectStaticSizeTermSearcher + s.reader.Size()
+}

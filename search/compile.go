@@ -1,0 +1,551 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/fahras/fahras/indexer"
+)
+
+// Field weights: how much a match counts in each kind of field, relative
+// to a match in the body's stemmed field. A field's weight is its text's
+// weight times its role's weight, and multiplies that field's BM25 score.
+const (
+	// WeightTitle weighs a match in the title.
+	WeightTitle = 2.0
+	// WeightBody weighs a match in the body.
+	WeightBody = 1.0
+	// WeightStem weighs a match of the stem.
+	WeightStem = 1.0
+	// WeightExact weighs a match of the word as written; it adds to the
+	// stem match that the same word also makes, so a word matched as
+	// written outranks a stem-only match.
+	WeightExact = 0.5
+)
+
+// fieldWeight is the weight of one indexed field.
+func fieldWeight(f indexer.Field) float64 {
+	w := WeightBody
+	if f.Text == "title" {
+		w = WeightTitle
+	}
+	switch f.Role {
+	case indexer.RoleExact:
+		w *= WeightExact
+	default:
+		w *= WeightStem
+	}
+	return w
+}
+
+// maxExpansions bounds how many index terms one prefix, wildcard or
+// fuzzy clause expands to in each field; the most frequent are kept.
+const maxExpansions = 256
+
+// minPatternRunes is the shortest literal part of a prefix or wildcard.
+const minPatternRunes = 2
+
+// compiled is a parsed query ready to run: a bleve query whose searcher
+// scores by BM25 with the index's true field statistics. It records the
+// index terms it matches with, so the snippets can mark them.
+type compiled struct {
+	clauses []clause
+	all     bool // plain words are required
+	fields  []indexer.Field
+	norm    func(string) string
+	marks   map[indexer.Role]map[string]bool
+}
+
+var _ query.Query = (*compiled)(nil)
+
+// Searcher builds the searcher tree of the query for one index snapshot.
+func (q *compiled) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	info, err := indexer.ReadInfo(r)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{ctx: ctx, r: r, m: m, opts: opts, q: q, info: info}
+	q.marks = map[indexer.Role]map[string]bool{}
+	var musts, shoulds, nots []search.Searcher
+	closeAll := func() {
+		for _, l := range [][]search.Searcher{musts, shoulds, nots} {
+			for _, s := range l {
+				s.Close()
+			}
+		}
+	}
+	for _, c := range q.clauses {
+		b.marking = c.occur != mustNot
+		ss, err := b.clause(c)
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		switch {
+		case c.occur == mustNot:
+			nots = append(nots, ss...)
+		case c.occur == must || q.all:
+			musts = append(musts, ss...)
+		default:
+			shoulds = append(shoulds, ss...)
+		}
+	}
+	if len(musts) == 0 && len(shoulds) == 0 {
+		closeAll()
+		if len(nots) > 0 {
+			return nil, fmt.Errorf("%w: the query only excludes words; give at least one word to look for", ErrBadQuery)
+		}
+		return nil, fmt.Errorf("%w: the query has no words to search for (only stop words or punctuation)", ErrBadQuery)
+	}
+	var mustS, shouldS, notS search.Searcher
+	switch len(musts) {
+	case 0:
+	case 1:
+		mustS = musts[0]
+	default:
+		if mustS, err = searcher.NewConjunctionSearcher(ctx, r, musts, opts); err != nil {
+			closeAll()
+			return nil, err
+		}
+	}
+	if len(shoulds) > 0 {
+		min := 1
+		if mustS != nil {
+			min = 0
+		}
+		shouldS = newSumSearcher(shoulds, min)
+	}
+	if len(nots) > 0 {
+		notS = newSumSearcher(nots, 1)
+	}
+	switch {
+	case notS == nil && shouldS == nil:
+		return mustS, nil
+	case notS == nil && mustS == nil:
+		return shouldS, nil
+	}
+	return searcher.NewBooleanSearcher(ctx, r, mustS, shouldS, notS, opts)
+}
+
+// builder makes the searchers of one query for one index snapshot.
+type builder struct {
+	ctx     context.Context
+	r       index.IndexReader
+	m       mapping.IndexMapping
+	opts    search.SearcherOptions
+	q       *compiled
+	info    *indexer.Info
+	marking bool
+}
+
+// fieldsFor returns the fields a clause searches.
+func (b *builder) fieldsFor(c clause) []indexer.Field {
+	var fs []indexer.Field
+	for _, f := range b.q.fields {
+		if c.field == "" || c.field == f.Text {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+// stemField returns the stem field of a text.
+func (b *builder) stemField(text string) (indexer.Field, bool) {
+	for _, f := range b.q.fields {
+		if f.Text == text && f.Role == indexer.RoleStem {
+			return f, true
+		}
+	}
+	return indexer.Field{}, false
+}
+
+func (b *builder) analyzer(name string) (analysis.Analyzer, error) {
+	a := b.m.AnalyzerNamed(name)
+	if a == nil {
+		return nil, fmt.Errorf("the index uses an analyzer this program does not have: %s", name)
+	}
+	return a, nil
+}
+
+// words splits text into the words the index sees, as written in the
+// text; stop words and punctuation are dropped.
+func (b *builder) words(text string) ([]string, error) {
+	f, _ := b.stemField("body")
+	a, err := b.analyzer(f.Analyzer)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, t := range a.Analyze([]byte(text)) {
+		out = append(out, text[t.Start:t.End])
+	}
+	return out, nil
+}
+
+// clause returns the searchers of one clause: one per word for plain
+// words (so that each can be required), one for anything else.
+func (b *builder) clause(c clause) ([]search.Searcher, error) {
+	switch c.kind {
+	case kindPhrase:
+		s, err := b.phrase(c)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return []search.Searcher{s}, nil
+	case kindPrefix, kindWildcard, kindFuzzy:
+		s, err := b.expansion(c)
+		if s == nil || err != nil {
+			return nil, err
+		}
+		return []search.Searcher{s}, nil
+	}
+	words, err := b.words(c.text)
+	if err != nil {
+		return nil, err
+	}
+	var out []search.Searcher
+	for _, w := range words {
+		s, err := b.word(w, c)
+		if err != nil {
+			for _, o := range out {
+				o.Close()
+			}
+			return nil, err
+		}
+		if s != nil {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// word matches one word in every field of the clause's scope, each field
+// analyzing it its own way, and sums the fields' scores.
+func (b *builder) word(w string, c clause) (search.Searcher, error) {
+	var kids []search.Searcher
+	seen := map[string]bool{}
+	for _, f := range b.fieldsFor(c) {
+		a, err := b.analyzer(f.Analyzer)
+		if err != nil {
+			closeSearchers(kids)
+			return nil, err
+		}
+		for _, t := range a.Analyze([]byte(w)) {
+			term := string(t.Term)
+			if seen[f.Name+"\x00"+term] {
+				continue
+			}
+			seen[f.Name+"\x00"+term] = true
+			s, err := b.term(f, term, c.boost)
+			if err != nil {
+				closeSearchers(kids)
+				return nil, err
+			}
+			kids = append(kids, s)
+		}
+	}
+	return orSearchers(kids), nil
+}
+
+// term opens a BM25 searcher of one term in one field.
+func (b *builder) term(f indexer.Field, term string, boost float64) (search.Searcher, error) {
+	st := b.info.Fields[f.Name]
+	s, err := newTermSearcher(b.ctx, b.r, f.Name, term, fieldWeight(f)*boost, st.Docs, st.AvgLen())
+	if err != nil {
+		return nil, fmt.Errorf("reading the index: %w", err)
+	}
+	if b.marking {
+		if b.q.marks[f.Role] == nil {
+			b.q.marks[f.Role] = map[string]bool{}
+		}
+		b.q.marks[f.Role][term] = true
+	}
+	return s, nil
+}
+
+// phrase matches the phrase's words next to each other, in order, in the
+// stem field of the title or the body, and scores the match by BM25 over
+// its words.
+func (b *builder) phrase(c clause) (search.Searcher, error) {
+	words, err := b.words(c.text)
+	if err != nil || len(words) == 0 {
+		return nil, err
+	}
+	wc := c
+	wc.kind = kindWord
+	if len(words) == 1 {
+		return b.word(words[0], wc)
+	}
+	var matchers, scorers []search.Searcher
+	fail := func(err error) (search.Searcher, error) {
+		closeSearchers(matchers)
+		closeSearchers(scorers)
+		return nil, err
+	}
+	for _, text := range indexer.Texts {
+		if c.field != "" && c.field != text {
+			continue
+		}
+		f, ok := b.stemField(text)
+		if !ok {
+			continue
+		}
+		a, err := b.analyzer(f.Analyzer)
+		if err != nil {
+			return fail(err)
+		}
+		terms := tokenPhrase(a.Analyze([]byte(c.text)))
+		s, err := query.NewMultiPhraseQuery(terms, f.Name).Searcher(b.ctx, b.r, b.m, search.SearcherOptions{Score: "none"})
+		if err != nil {
+			return fail(fmt.Errorf("reading the index: %w", err))
+		}
+		matchers = append(matchers, s)
+	}
+	for _, w := range words {
+		s, err := b.word(w, wc)
+		if err != nil {
+			return fail(err)
+		}
+		if s != nil {
+			scorers = append(scorers, s)
+		}
+	}
+	if len(matchers) == 0 || len(scorers) == 0 {
+		return fail(nil)
+	}
+	return &gateSearcher{lead: orSearchers(matchers), other: newSumSearcher(scorers, 0), scoreOther: true}, nil
+}
+
+// tokenPhrase turns analyzed tokens into the positions of a phrase query,
+// leaving an empty position where a stop word was.
+func tokenPhrase(ts analysis.TokenStream) [][]string {
+	if len(ts) == 0 {
+		return nil
+	}
+	first, last := ts[0].Position, ts[0].Position
+	for _, t := range ts {
+		first, last = min(first, t.Position), max(last, t.Position)
+	}
+	out := make([][]string, last-first+1)
+	for _, t := range ts {
+		out[t.Position-first] = append(out[t.Position-first], string(t.Term))
+	}
+	return out
+}
+
+// expansion matches the index terms a prefix, wildcard or fuzzy clause
+// stands for, in every field of its scope. The clause's text is
+// normalized as indexed words are, and fuzzy distances count characters.
+func (b *builder) expansion(c clause) (search.Searcher, error) {
+	var match func(f indexer.Field) (index.FieldDict, func(string) bool, error)
+	switch c.kind {
+	case kindPrefix:
+		p := b.q.norm(c.text)
+		if utf8.RuneCountInString(p) < minPatternRunes {
+			return nil, fmt.Errorf("%w: %q* is too short a prefix; give at least %d letters", ErrBadQuery, c.text, minPatternRunes)
+		}
+		match = func(f indexer.Field) (index.FieldDict, func(string) bool, error) {
+			d, err := b.r.FieldDictPrefix(f.Name, []byte(p))
+			return d, nil, err
+		}
+	case kindWildcard:
+		re, literal := b.wildcardRegexp(c.text)
+		if literal < minPatternRunes {
+			return nil, fmt.Errorf("%w: %q has too few letters besides * and ?; give at least %d", ErrBadQuery, c.text, minPatternRunes)
+		}
+		rr, ok := b.r.(index.IndexReaderRegexp)
+		if !ok {
+			return nil, fmt.Errorf("this index cannot match wildcards")
+		}
+		match = func(f indexer.Field) (index.FieldDict, func(string) bool, error) {
+			d, err := rr.FieldDictRegexp(f.Name, re)
+			return d, nil, err
+		}
+	case kindFuzzy:
+		t := b.q.norm(c.text)
+		k := c.fuzz
+		if k < 0 {
+			k = autoFuzziness(t)
+		}
+		if k == 0 {
+			wc := c
+			wc.kind = kindWord
+			return b.word(c.text, wc)
+		}
+		rf, ok := b.r.(index.IndexReaderFuzzy)
+		if !ok {
+			return nil, fmt.Errorf("this index cannot match fuzzy words")
+		}
+		match = func(f indexer.Field) (index.FieldDict, func(string) bool, error) {
+			d, err := rf.FieldDictFuzzy(f.Name, t, k, "")
+			return d, func(term string) bool { return runeDistance(t, term, k) <= k }, err
+		}
+	}
+	var kids []search.Searcher
+	for _, f := range b.fieldsFor(c) {
+		d, keep, err := match(f)
+		if err != nil {
+			closeSearchers(kids)
+			return nil, fmt.Errorf("reading the index: %w", err)
+		}
+		terms, err := topTerms(d, keep)
+		if err != nil {
+			closeSearchers(kids)
+			return nil, fmt.Errorf("reading the index: %w", err)
+		}
+		for _, t := range terms {
+			s, err := b.term(f, t, c.boost)
+			if err != nil {
+				closeSearchers(kids)
+				return nil, err
+			}
+			kids = append(kids, s)
+		}
+	}
+	if len(kids) == 0 {
+		// Nothing matches; a searcher that finds nothing keeps a required
+		// clause required.
+		return searcher.NewMatchNoneSearcher(b.r)
+	}
+	return orSearchers(kids), nil
+}
+
+// wildcardRegexp turns a wildcard pattern into a regular expression over
+// index terms, normalizing its literal parts; it also returns how many
+// literal characters the pattern has.
+func (b *builder) wildcardRegexp(p string) (string, int) {
+	var re strings.Builder
+	literal := 0
+	var lit strings.Builder
+	flush := func() {
+		if lit.Len() > 0 {
+			n := b.q.norm(lit.String())
+			literal += utf8.RuneCountInString(n)
+			re.WriteString(regexp.QuoteMeta(n))
+			lit.Reset()
+		}
+	}
+	for _, r := range p {
+		switch r {
+		case '*':
+			flush()
+			re.WriteString(".*")
+		case '?':
+			flush()
+			re.WriteString(".")
+		default:
+			lit.WriteRune(r)
+		}
+	}
+	flush()
+	return re.String(), literal
+}
+
+// autoFuzziness is the edit distance allowed for a word by its length in
+// characters: none up to 2, one up to 5, two beyond.
+func autoFuzziness(t string) int {
+	switch n := utf8.RuneCountInString(t); {
+	case n <= 2:
+		return 0
+	case n <= 5:
+		return 1
+	}
+	return 2
+}
+
+// topTerms reads a term dictionary, keeps the terms keep accepts (all
+// when keep is nil) and returns the maxExpansions most frequent.
+func topTerms(d index.FieldDict, keep func(string) bool) ([]string, error) {
+	defer d.Close()
+	type entry struct {
+		term  string
+		count uint64
+	}
+	var all []entry
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		if keep == nil || keep(e.Term) {
+			all = append(all, entry{e.Term, e.Count})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].count != all[j].count {
+			return all[i].count > all[j].count
+		}
+		return all[i].term < all[j].term
+	})
+	if len(all) > maxExpansions {
+		all = all[:maxExpansions]
+	}
+	out := make([]string, len(all))
+	for i, e := range all {
+		out[i] = e.term
+	}
+	return out, nil
+}
+
+// runeDistance is the Levenshtein distance between a and b in characters,
+// or limit+1 once it is known to exceed limit.
+func runeDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// orSearchers combines searchers so that any of them matches, summing
+// scores; nil for none.
+func orSearchers(ss []search.Searcher) search.Searcher {
+	switch len(ss) {
+	case 0:
+		return nil
+	case 1:
+		return ss[0]
+	}
+	return newSumSearcher(ss, 1)
+}
+
+func closeSearchers(ss []search.Searcher) {
+	for _, s := range ss {
+		s.Close()
+	}
+}

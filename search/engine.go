@@ -1,0 +1,229 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/fahras/fahras/indexer"
+)
+
+// Engine searches one index. It is safe for concurrent use.
+type Engine struct {
+	idx    bleve.Index
+	info   *indexer.Info
+	fields []indexer.Field
+	marker map[indexer.Role]analysis.Analyzer
+}
+
+// ErrNotFound reports an article ID that is not in the index.
+var ErrNotFound = errors.New("no such article")
+
+// Open opens the index that "search index" built in dir.
+func Open(dir string) (*Engine, error) {
+	idx, _, err := indexer.OpenIndex(dir)
+	if err != nil {
+		return nil, err
+	}
+	e, err := NewEngine(idx)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("index %s: %w", dir, err)
+	}
+	return e, nil
+}
+
+// OpenDefault builds an in-memory index of the articles embedded in the
+// binary and opens it.
+func OpenDefault() (*Engine, error) {
+	idx, _, err := indexer.BuildMemory(context.Background(), indexer.SeedReader(), indexer.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("indexing the embedded articles: %w", err)
+	}
+	return NewEngine(idx)
+}
+
+// NewEngine searches an index built by the indexer package, such as one
+// from indexer.BuildMemory. Closing the engine closes the index.
+func NewEngine(idx bleve.Index) (*Engine, error) {
+	info, err := indexer.IndexInfo(idx)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{idx: idx, info: info, fields: info.Analysis.Fields(), marker: map[indexer.Role]analysis.Analyzer{}}
+	for _, f := range e.fields {
+		a := idx.Mapping().AnalyzerNamed(f.Analyzer)
+		if a == nil {
+			return nil, fmt.Errorf("the index uses an analyzer this program does not have: %s", f.Analyzer)
+		}
+		e.marker[f.Role] = a
+	}
+	return e, nil
+}
+
+// Info describes the index the engine searches, as it was when opened.
+func (e *Engine) Info() indexer.Info { return *e.info }
+
+// Close releases the index.
+func (e *Engine) Close() error { return e.idx.Close() }
+
+// storedFields are the fields a hit is shown with.
+var storedFields = []string{"title", "body", indexer.FieldDate, indexer.FieldSource}
+
+// Search runs a query and returns one page of ranked hits with snippets.
+// An error that the request itself causes wraps ErrBadQuery.
+func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
+	start := time.Now()
+	if req.Limit == 0 {
+		req.Limit = DefaultLimit
+	}
+	if req.Limit < 0 || req.Limit > MaxLimit {
+		return nil, fmt.Errorf("%w: limit %d is out of range (1 to %d)", ErrBadQuery, req.Limit, MaxLimit)
+	}
+	if req.Offset < 0 || req.Offset > MaxOffset {
+		return nil, fmt.Errorf("%w: offset %d is out of range (0 to %d)", ErrBadQuery, req.Offset, MaxOffset)
+	}
+	clauses, err := parseQuery(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	if len(clauses) == 0 {
+		return nil, fmt.Errorf("%w: the query is empty", ErrBadQuery)
+	}
+	resp := &Response{Query: req.Query, Offset: req.Offset, Limit: req.Limit}
+	q, res, err := e.run(ctx, clauses, !req.Any, req)
+	if err == nil && res.Total == 0 && !req.Any && plainWords(clauses) > 1 {
+		// No article has every word: show those with any of them.
+		resp.Relaxed = true
+		q, res, err = e.run(ctx, clauses, false, req)
+	}
+	if err != nil {
+		return nil, err
+	}
+	m := &marker{analyzers: e.marker, terms: q.marks}
+	resp.Total = res.Total
+	resp.Hits = make([]Hit, 0, len(res.Hits))
+	for i, h := range res.Hits {
+		hit := Hit{Rank: req.Offset + i + 1, ID: h.ID, Score: h.Score}
+		title, _ := h.Fields["title"].(string)
+		body, _ := h.Fields["body"].(string)
+		hit.Title = m.whole(title)
+		hit.Snippets = m.fragments(body)
+		hit.Source, _ = h.Fields[indexer.FieldSource].(string)
+		hit.Date = storedDate(h.Fields[indexer.FieldDate])
+		resp.Hits = append(resp.Hits, hit)
+	}
+	resp.Took = time.Since(start)
+	return resp, nil
+}
+
+// plainWords counts the clauses that the default "all words" mode makes
+// required.
+func plainWords(cs []clause) int {
+	n := 0
+	for _, c := range cs {
+		if c.occur == should {
+			n++
+		}
+	}
+	return n
+}
+
+// run compiles and runs a query.
+func (e *Engine) run(ctx context.Context, clauses []clause, all bool, req Request) (*compiled, *bleve.SearchResult, error) {
+	q := e.compile(clauses, all)
+	sr := bleve.NewSearchRequestOptions(q, req.Limit, req.Offset, false)
+	sr.Fields = storedFields
+	sr.SortBy([]string{"-_score", "_id"})
+	res, err := e.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, nil, ctxErr
+		}
+		return nil, nil, err
+	}
+	return q, res, nil
+}
+
+func (e *Engine) compile(clauses []clause, all bool) *compiled {
+	return &compiled{clauses: clauses, all: all, fields: e.fields, norm: e.info.Analysis.NormalizeTerm}
+}
+
+// storedDate reads a stored date field.
+func storedDate(v interface{}) time.Time {
+	s, ok := v.(string)
+	if !ok {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// Article returns one whole article. When q is not empty, the words it
+// matches are marked in the title and body.
+func (e *Engine) Article(ctx context.Context, id, q string) (*Article, error) {
+	res, err := e.idx.SearchInContext(ctx, &bleve.SearchRequest{
+		Query:  query.NewDocIDQuery([]string{id}),
+		Size:   1,
+		Fields: []string{"title", "body", indexer.FieldRaw, indexer.FieldDate, indexer.FieldSource, indexer.FieldURL},
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
+	f := res.Hits[0].Fields
+	str := func(k string) string { s, _ := f[k].(string); return s }
+	m := &marker{analyzers: e.marker}
+	if q != "" {
+		m.terms = e.marks(ctx, q)
+	}
+	a := &Article{
+		ID:     id,
+		Title:  m.whole(str("title")),
+		Body:   m.whole(str("body")),
+		Raw:    str(indexer.FieldRaw),
+		Date:   storedDate(f[indexer.FieldDate]),
+		Source: str(indexer.FieldSource),
+		URL:    str(indexer.FieldURL),
+	}
+	if a.Raw == "" {
+		a.Raw = str("body")
+	}
+	return a, nil
+}
+
+// marks returns the index terms a query matches with, by role, for
+// marking a text; none when the query cannot be run.
+func (e *Engine) marks(ctx context.Context, q string) map[indexer.Role]map[string]bool {
+	clauses, err := parseQuery(q)
+	if err != nil || len(clauses) == 0 {
+		return nil
+	}
+	adv, err := e.idx.Advanced()
+	if err != nil {
+		return nil
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil
+	}
+	defer r.Close()
+	c := e.compile(clauses, false)
+	s, err := c.Searcher(ctx, r, e.idx.Mapping(), search.SearcherOptions{})
+	if err != nil {
+		return nil
+	}
+	s.Close()
+	return c.marks
+}

@@ -1,0 +1,214 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"html"
+	"strings"
+	"time"
+)
+
+// Request is one search: what to look for and which page of the ranked
+// hits to return.
+type Request struct {
+	// Query is the query text in bleve's query-string syntax: words,
+	// "phrases", +required, -excluded, prefix*, wild?ard, fuzzy~1,
+	// title:word and boost^2 (see the package documentation).
+	Query string `json:"query"`
+	// Limit is how many hits to return: DefaultLimit when zero, at most
+	// MaxLimit.
+	Limit int `json:"limit,omitempty"`
+	// Offset is how many of the best hits to skip, for paging; at most
+	// MaxOffset.
+	Offset int `json:"offset,omitempty"`
+	// Any makes plain words optional: an article matching any of them is
+	// a hit. By default an article must match every plain word.
+	Any bool `json:"any,omitempty"`
+}
+
+// Bounds on a Request.
+const (
+	DefaultLimit  = 10
+	MaxLimit      = 1000
+	MaxOffset     = 10000
+	MaxQueryBytes = 4096
+	// MaxClauses bounds the words, phrases and operators of one query.
+	MaxClauses = 64
+)
+
+// Response is the answer to a Request.
+type Response struct {
+	// Query is the query text as searched.
+	Query string `json:"query"`
+	// Total counts all the articles that match, not just this page.
+	Total uint64 `json:"total"`
+	// Took is how long the search took.
+	Took time.Duration `json:"-"`
+	// Offset and Limit echo the page asked for.
+	Offset int `json:"offset"`
+	Limit  int `json:"limit"`
+	// Relaxed is true when no article matched every word, so the hits
+	// are the articles that match any of them.
+	Relaxed bool `json:"relaxed,omitempty"`
+	// Hits are the matching articles of this page, best first.
+	Hits []Hit `json:"hits"`
+}
+
+// MarshalJSON adds the time taken, in milliseconds, as "took_ms".
+func (r Response) MarshalJSON() ([]byte, error) {
+	type plain Response
+	return marshalNoEscape(struct {
+		plain
+		TookMS float64 `json:"took_ms"`
+	}{plain(r), float64(r.Took.Microseconds()) / 1000})
+}
+
+// marshalNoEscape is json.Marshal without escaping <, > and &, so that
+// marks read as <mark> in the output.
+func marshalNoEscape(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// htmlEscaper escapes text for HTML with named entities.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (r *Response) UnmarshalJSON(b []byte) error {
+	type plain Response
+	var v struct {
+		plain
+		TookMS float64 `json:"took_ms"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*r = Response(v.plain)
+	r.Took = time.Duration(v.TookMS * float64(time.Millisecond))
+	return nil
+}
+
+// Hit is one matching article.
+type Hit struct {
+	// Rank is the hit's place in the ranking, from 1.
+	Rank int `json:"rank"`
+	// ID names the article in its index.
+	ID string `json:"id"`
+	// Score is the article's BM25 score for the query.
+	Score float64 `json:"score"`
+	// Title is the article's title with the matched words marked.
+	Title Snippet `json:"title"`
+	// Date is the publication date where one is known.
+	Date time.Time `json:"date,omitzero"`
+	// Source is the publication the article came from, where known.
+	Source string `json:"source,omitempty"`
+	// Snippets are short passages of the article with every matched word
+	// marked, in the order they appear in the article.
+	Snippets []Snippet `json:"snippets"`
+}
+
+// Snippet is a piece of text with the words that matched the query
+// marked. In JSON it is a string of HTML: the text escaped, each match
+// wrapped in <mark>…</mark>.
+type Snippet []Part
+
+// Part is a run of a snippet's text, matched or not.
+type Part struct {
+	Text  string
+	Match bool
+}
+
+// Text returns the snippet's text without marks.
+func (s Snippet) Text() string {
+	var b strings.Builder
+	for _, p := range s {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// HTML returns the snippet as HTML: the text escaped, each match wrapped
+// in <mark>…</mark>.
+func (s Snippet) HTML() string {
+	var b strings.Builder
+	for _, p := range s {
+		if p.Match {
+			b.WriteString("<mark>")
+			b.WriteString(htmlEscaper.Replace(p.Text))
+			b.WriteString("</mark>")
+		} else {
+			b.WriteString(htmlEscaper.Replace(p.Text))
+		}
+	}
+	return b.String()
+}
+
+// Matches returns the matched words of the snippet, in order.
+func (s Snippet) Matches() []string {
+	var m []string
+	for _, p := range s {
+		if p.Match {
+			m = append(m, p.Text)
+		}
+	}
+	return m
+}
+
+// MarshalJSON writes the snippet as its HTML. The marks are written as
+// they are, not as \u003cmark\u003e, unless the caller's encoder escapes
+// HTML.
+func (s Snippet) MarshalJSON() ([]byte, error) {
+	return marshalNoEscape(s.HTML())
+}
+
+// UnmarshalJSON reads a snippet written by MarshalJSON.
+func (s *Snippet) UnmarshalJSON(b []byte) error {
+	var h string
+	if err := json.Unmarshal(b, &h); err != nil {
+		return err
+	}
+	*s = nil
+	for h != "" {
+		i := strings.Index(h, "<mark>")
+		if i < 0 {
+			*s = append(*s, Part{Text: html.UnescapeString(h)})
+			break
+		}
+		if i > 0 {
+			*s = append(*s, Part{Text: html.UnescapeString(h[:i])})
+		}
+		h = h[i+len("<mark>"):]
+		j := strings.Index(h, "</mark>")
+		if j < 0 {
+			j = len(h)
+		}
+		*s = append(*s, Part{Text: html.UnescapeString(h[:j]), Match: true})
+		h = strings.TrimPrefix(h[j:], "</mark>")
+	}
+	return nil
+}
+
+// Article is one whole article, as stored in the index.
+type Article struct {
+	// ID names the article in its index.
+	ID string `json:"id"`
+	// Title is the article's title, with a query's matches marked when
+	// one was given.
+	Title Snippet `json:"title"`
+	// Body is the searchable text, with a query's matches marked when one
+	// was given.
+	Body Snippet `json:"body"`
+	// Raw is the text as it was read, page furniture included.
+	Raw string `json:"raw"`
+	// Date is the publication date where one is known.
+	Date time.Time `json:"date,omitzero"`
+	// Source is the publication the article came from, where known.
+	Source string `json:"source,omitempty"`
+	// URL is where the article was published, where known.
+	URL string `json:"url,omitempty"`
+}

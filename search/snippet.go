@@ -1,0 +1,228 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/fahras/fahras/indexer"
+)
+
+// Snippet shape: at most maxFragments fragments of at most fragmentWords
+// words each.
+const (
+	maxFragments  = 3
+	fragmentWords = 24
+)
+
+// marker finds the words of a text that a query matched: a word is
+// matched when one of the index terms the query matched with is what a
+// field's analyzer makes of it.
+type marker struct {
+	analyzers map[indexer.Role]analysis.Analyzer
+	terms     map[indexer.Role]map[string]bool
+}
+
+// word is one word of a text, by byte offsets.
+type word struct {
+	start, end int
+	match      bool
+	key        string // the matched index term, to count distinct matches
+}
+
+// words splits text into words (runs of letters, marks and digits) and
+// flags the ones the query matched.
+func (m *marker) words(text string) []word {
+	matched := map[int]string{} // start offset → matched term
+	for role, a := range m.analyzers {
+		terms := m.terms[role]
+		if len(terms) == 0 {
+			continue
+		}
+		for _, t := range a.Analyze([]byte(text)) {
+			if terms[string(t.Term)] {
+				matched[t.Start] = string(role) + ":" + string(t.Term)
+			}
+		}
+	}
+	var ws []word
+	start := -1
+	for i, r := range text {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			ws = append(ws, word{start: start, end: i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		ws = append(ws, word{start: start, end: len(text)})
+	}
+	if len(matched) == 0 {
+		return ws
+	}
+	// A token may start inside a word (a clitic split off by the
+	// tokenizer); mark the word that contains it.
+	starts := make([]int, 0, len(matched))
+	for s := range matched {
+		starts = append(starts, s)
+	}
+	sort.Ints(starts)
+	j := 0
+	for i := range ws {
+		for j < len(starts) && starts[j] < ws[i].start {
+			j++
+		}
+		if j < len(starts) && starts[j] < ws[i].end {
+			ws[i].match = true
+			ws[i].key = matched[starts[j]]
+		}
+	}
+	return ws
+}
+
+// whole marks every matched word of text.
+func (m *marker) whole(text string) Snippet {
+	return render(text, m.words(text), 0, len(text))
+}
+
+// render builds the snippet of text[from:to], marking the matched words
+// among ws and folding runs of white space into one space.
+func render(text string, ws []word, from, to int) Snippet {
+	var s Snippet
+	add := func(t string, match bool) {
+		t = foldSpace(t)
+		if t == "" {
+			return
+		}
+		if n := len(s); n > 0 && s[n-1].Match == match {
+			s[n-1].Text += t
+			return
+		}
+		s = append(s, Part{Text: t, Match: match})
+	}
+	pos := from
+	for _, w := range ws {
+		if w.end <= from || w.start >= to || !w.match {
+			continue
+		}
+		add(text[pos:w.start], false)
+		add(text[w.start:w.end], true)
+		pos = w.end
+	}
+	add(text[pos:to], false)
+	return s
+}
+
+// foldSpace turns each run of white space into one space.
+func foldSpace(t string) string {
+	if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) && !strings.Contains(t, "  ") {
+		return t
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// fragments picks up to maxFragments short passages of text that hold the
+// most distinct matched words, in text order, each starting and ending on
+// a whole word. With no match it returns the opening words.
+func (m *marker) fragments(text string) []Snippet {
+	ws := m.words(text)
+	if len(ws) == 0 {
+		return nil
+	}
+	type window struct{ from, to, score int } // word indexes [from, to)
+	var cands []window
+	for i, w := range ws {
+		if !w.match {
+			continue
+		}
+		from := max(0, i-fragmentWords/3)
+		to := min(len(ws), from+fragmentWords)
+		from = max(0, to-fragmentWords)
+		distinct := map[string]bool{}
+		n := 0
+		for _, x := range ws[from:to] {
+			if x.match {
+				distinct[x.key] = true
+				n++
+			}
+		}
+		cands = append(cands, window{from, to, 4*len(distinct) + n})
+	}
+	var picked []window
+	if len(cands) == 0 {
+		picked = []window{{0, min(len(ws), fragmentWords), 0}}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	for _, c := range cands {
+		if len(picked) == maxFragments {
+			break
+		}
+		overlaps := false
+		for _, p := range picked {
+			if c.from < p.to && p.from < c.to {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			picked = append(picked, c)
+		}
+	}
+	sort.Slice(picked, func(i, j int) bool { return picked[i].from < picked[j].from })
+	out := make([]Snippet, 0, len(picked))
+	for _, p := range picked {
+		from, to := ws[p.from].start, ws[p.to-1].end
+		// Keep closing punctuation attached to the last word.
+		for to < len(text) {
+			r, size := utf8.DecodeRuneInString(text[to:])
+			if unicode.IsSpace(r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
+				break
+			}
+			to += size
+		}
+		s := render(text, ws, from, to)
+		if p.from > 0 {
+			s = append(Snippet{{Text: "… "}}, s...)
+		}
+		if p.to < len(ws) {
+			s = append(s, Part{Text: " …"})
+		}
+		out = append(out, normalizeParts(s))
+	}
+	return out
+}
+
+// normalizeParts merges neighbouring parts of the same kind.
+func normalizeParts(s Snippet) Snippet {
+	var out Snippet
+	for _, p := range s {
+		if n := len(out); n > 0 && out[n-1].Match == p.Match {
+			out[n-1].Text += p.Text
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
