@@ -209,7 +209,7 @@ func openBleve(path string) (idx bleve.Index, err error) {
 	}()
 	idx, err = bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
 	if err != nil {
-		return nil, errors.Unwrap(err)
+		return nil, unwrapPathError(err)
 	}
 	return idx, nil
 }

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/fahras/fahras/search"
+)
+
+// cli runs one command line and returns its exit code and output.
+func cli(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+var rankLine = regexp.MustCompile(`(?m)^(\d+)\. `)
+
+func TestSearchLavrov(t *testing.T) {
+	code, out, stderr := cli(t, "-q", "لافروف")
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if !strings.HasPrefix(out, `4 articles match "لافروف"`) {
+		t.Errorf("first line: %q", strings.SplitN(out, "\n", 2)[0])
+	}
+	ranks := rankLine.FindAllStringSubmatch(out, -1)
+	if len(ranks) != 4 {
+		t.Fatalf("%d hits listed:\n%s", len(ranks), out)
+	}
+	for _, id := range []string{"000_2b0a31d376df4e44", "001_d53218aacc3a3954", "002_24f89540b9a4c350", "003_9503abc412b62b6e"} {
+		if !strings.Contains(out, id) {
+			t.Errorf("%s not listed", id)
+		}
+	}
+	if strings.Contains(out, "004_") {
+		t.Errorf("004 does not name Lavrov but is listed")
+	}
+	// Piped output marks matches with brackets, never escape codes.
+	if strings.Count(out, "[لافروف]") < 4 || strings.Contains(out, "\x1b[") {
+		t.Errorf("marks:\n%s", out)
+	}
+	// The best hit comes first: 002, with Lavrov in its headline.
+	if i, j := strings.Index(out, "002_"), strings.Index(out, "000_"); i > j {
+		t.Errorf("002 after 000")
+	}
+}
+
+func TestSearchColor(t *testing.T) {
+	_, out, _ := cli(t, "-q", "يلين", "--color", "always")
+	if !strings.Contains(out, markOn+"يلين"+markOff) {
+		t.Errorf("no colour:\n%q", out)
+	}
+}
+
+func TestSearchJSON(t *testing.T) {
+	code, out, _ := cli(t, "-q", "لافروف", "--json", "-n", "2")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var r search.Response
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if r.Total != 4 || len(r.Hits) != 2 || r.Hits[0].ID != "002_24f89540b9a4c350" {
+		t.Errorf("response %+v", r)
+	}
+	if !strings.Contains(out, "<mark>لافروف</mark>") {
+		t.Errorf("marks not written as <mark>:\n%s", out)
+	}
+}
+
+// Bad command lines and queries: exit code 2 and one line that says what
+// is wrong.
+func TestBadInput(t *testing.T) {
+	cases := []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{}, exitUsage, "no query"},
+		{[]string{"-q", ""}, exitUsage, "no query"},
+		{[]string{"-q", "في"}, exitUsage, "no words to search for"},
+		{[]string{"-q", strings.Repeat("لافروف ", 15000)}, exitUsage, "limit is"},
+		{[]string{"-q", "لافروف", "-n", "0"}, exitUsage, "-n must be"},
+		{[]string{"-q", "لافروف", "--bogus"}, exitUsage, "bogus"},
+		{[]string{"-q", "لافروف", "--index", "/nonexistent/ix"}, exitUsage, "/nonexistent/ix"},
+		{[]string{"لافروف"}, exitUsage, "unknown command"},
+		{[]string{"-q", "طوكيو"}, exitNoMatch, ""},
+		{[]string{"index"}, exitUsage, "--out"},
+		{[]string{"index", "--out", t.TempDir()}, exitUsage, "give the"},
+		{[]string{"index", "--out", t.TempDir(), "/nonexistent/file.txt"}, exitUsage, "/nonexistent/file.txt"},
+		{[]string{"index", "--out", t.TempDir(), "--analysis", "klingon", "x"}, exitUsage, "unknown analysis"},
+	}
+	for _, c := range cases {
+		code, _, stderr := cli(t, c.args...)
+		if code != c.code {
+			t.Errorf("%q: exit %d, want %d (%s)", c.args, code, c.code, stderr)
+		}
+		first := strings.SplitN(stderr, "\n", 2)[0]
+		if c.msg != "" && !strings.Contains(first, c.msg) {
+			t.Errorf("%q: message %q does not say %q", c.args, first, c.msg)
+		}
+		if strings.Contains(stderr, "goroutine") || strings.Count(stderr, "\n") > 2 {
+			t.Errorf("%q: stderr %q", c.args, stderr)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"--help"}, {"help"}, {"index", "-h"}} {
+		code, out, _ := cli(t, args...)
+		if code != exitOK || !strings.Contains(out, "search index --out DIR") || !strings.Contains(out, "-q QUERY") {
+			t.Errorf("%v: exit %d\n%s", args, code, out)
+		}
+	}
+}
+
+// Build an index of the seed files and search it.
+func TestIndexThenSearch(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	code, out, stderr := cli(t, "index", "--out", dir, filepath.Join("..", "..", "data"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !regexp.MustCompile(`^indexed 5 articles in [0-9.]+ s \(\d+ KB read\); index \d+ KB at `).MatchString(out) {
+		t.Errorf("summary %q", out)
+	}
+	if !strings.Contains(out, "skipped 1: 1 not an article file") { // data.go
+		t.Errorf("summary does not count data.go: %q", out)
+	}
+	code, out, _ = cli(t, "--index", dir, "-q", "يلين")
+	if code != exitOK || !strings.Contains(out, "003_9503abc412b62b6e") || strings.Count(out, "\n1. ") != 1 {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}

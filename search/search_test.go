@@ -1,0 +1,368 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	seedOnce   sync.Once
+	seedEngine *Engine
+	seedErr    error
+)
+
+// seeds returns an engine over the embedded articles, shared by the tests.
+func seeds(t testing.TB) *Engine {
+	t.Helper()
+	seedOnce.Do(func() { seedEngine, seedErr = OpenDefault() })
+	if seedErr != nil {
+		t.Fatal(seedErr)
+	}
+	return seedEngine
+}
+
+func ids(r *Response) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.ID[:3])
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]int{}
+	for _, x := range a {
+		m[x]++
+	}
+	for _, x := range b {
+		m[x]--
+	}
+	for _, n := range m {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// The articles each query must return, by ID prefix, checked by reading
+// the seed articles.
+func TestWhichArticlesMatch(t *testing.T) {
+	e := seeds(t)
+	cases := []struct {
+		query string
+		want  []string
+	}{
+		{"لافروف", []string{"000", "001", "002", "003"}},
+		{"يلين", []string{"003"}},                                // Janet Yellen, only in 003
+		{"باتروشيف", []string{"004"}},                            // Patrushev
+		{"ترامب", []string{"001"}},                               // Trump
+		{"إزفستيا", []string{"002"}},                             // the newspaper Izvestia
+		{`"الحزام والطريق"`, []string{"004"}},                    // the Belt and Road forum
+		{`"ماو نينغ"`, []string{"000", "003"}},                   // the spokeswoman Mao Ning
+		{"بوتين -لافروف", []string{"004"}},                       // Putin, not Lavrov
+		{"باتروشيف ميشوستين", []string{"004"}},                   // both men, one article
+		{"+يلين لافروف", []string{"003"}},                        // Yellen required
+		{"title:لافروف", []string{"001", "002", "003"}},          // 002's headline; 001 and 003 open with him
+		{"وانغ يي", []string{"000", "001", "002", "003", "004"}}, // Wang Yi is in every one
+	}
+	for _, c := range cases {
+		r, err := e.Search(context.Background(), Request{Query: c.query})
+		if err != nil {
+			t.Errorf("%q: %v", c.query, err)
+			continue
+		}
+		if got := ids(r); !sameSet(got, c.want) || r.Total != uint64(len(c.want)) {
+			t.Errorf("%q: got %v (total %d), want %v", c.query, got, r.Total, c.want)
+		}
+	}
+}
+
+// An article that names Lavrov more often, in a shorter text, ranks
+// higher; ties are broken by ID so the order is stable.
+func TestLavrovRanking(t *testing.T) {
+	r, err := seeds(t).Search(context.Background(), Request{Query: "لافروف"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 002 names him eleven times and has him in its headline; 000 names
+	// him six times in the longest text, much of it furniture.
+	if got := ids(r); got[0] != "002" || got[len(got)-1] != "000" {
+		t.Errorf("order %v: want 002 first and 000 last", got)
+	}
+	for i := 1; i < len(r.Hits); i++ {
+		if r.Hits[i].Score > r.Hits[i-1].Score {
+			t.Errorf("hits not in score order: %v", r.Hits)
+		}
+		if r.Hits[i].Rank != i+1 {
+			t.Errorf("hit %d has rank %d", i, r.Hits[i].Rank)
+		}
+	}
+}
+
+// Every snippet of a Lavrov hit marks his name, and only words that
+// are his name.
+func TestSnippetsMarkMatchedWords(t *testing.T) {
+	r, err := seeds(t).Search(context.Background(), Request{Query: "لافروف"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range r.Hits {
+		if len(h.Snippets) == 0 || len(h.Snippets) > maxFragments {
+			t.Errorf("%s: %d snippets", h.ID, len(h.Snippets))
+		}
+		for _, s := range h.Snippets {
+			m := s.Matches()
+			if len(m) == 0 {
+				t.Errorf("%s: snippet without a mark: %s", h.ID, s.Text())
+			}
+			for _, w := range m {
+				if !strings.Contains(w, "لافروف") {
+					t.Errorf("%s: marked %q", h.ID, w)
+				}
+			}
+			if !strings.Contains(s.HTML(), "<mark>لافروف</mark>") {
+				t.Errorf("%s: HTML %s", h.ID, s.HTML())
+			}
+		}
+	}
+}
+
+// Snippets start and end on whole words: what precedes the first word is
+// the text's start or an ellipsis, and the last word is not cut.
+func TestSnippetsStartAndEndOnWords(t *testing.T) {
+	e := seeds(t)
+	for _, q := range []string{"لافروف", "أوكرانيا", "وانغ يي", `"الحزام والطريق"`} {
+		r, err := e.Search(context.Background(), Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range r.Hits {
+			var bodyWords map[string]bool
+			art, err := e.Article(context.Background(), h.ID, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			bodyWords = map[string]bool{}
+			for _, w := range strings.FieldsFunc(art.Body.Text(), notWordRune) {
+				bodyWords[w] = true
+			}
+			for _, s := range h.Snippets {
+				text := strings.TrimSuffix(strings.TrimPrefix(s.Text(), "… "), " …")
+				words := strings.FieldsFunc(text, notWordRune)
+				if len(words) == 0 || len(words) > fragmentWords {
+					t.Errorf("%q %s: %d words in %q", q, h.ID, len(words), text)
+					continue
+				}
+				for _, w := range []string{words[0], words[len(words)-1]} {
+					if !bodyWords[w] {
+						t.Errorf("%q %s: snippet edge %q is not a whole word of the article: %q", q, h.ID, w, text)
+					}
+				}
+				if r, _ := utf8.DecodeRuneInString(text); unicode.IsSpace(r) {
+					t.Errorf("%q %s: snippet starts with space: %q", q, h.ID, text)
+				}
+			}
+		}
+	}
+}
+
+func notWordRune(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+// A phrase marks its words; a word that only the excluded clause names is
+// not marked.
+func TestPhraseAndExclusionMarks(t *testing.T) {
+	r, err := seeds(t).Search(context.Background(), Request{Query: `"الحزام والطريق" -لافروف`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Hits) != 1 {
+		t.Fatalf("hits %v", ids(r))
+	}
+	var marked []string
+	for _, s := range r.Hits[0].Snippets {
+		marked = append(marked, s.Matches()...)
+	}
+	joined := strings.Join(marked, " ")
+	if !strings.Contains(joined, "الحزام") || !strings.Contains(joined, "والطريق") {
+		t.Errorf("marked %v", marked)
+	}
+}
+
+// Paging walks the same ranking.
+func TestPaging(t *testing.T) {
+	e := seeds(t)
+	all, err := e.Search(context.Background(), Request{Query: "لافروف"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := e.Search(context.Background(), Request{Query: "لافروف", Limit: 2, Offset: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 4 || len(page.Hits) != 2 || page.Hits[0].ID != all.Hits[2].ID || page.Hits[0].Rank != 3 {
+		t.Errorf("page %v (total %d), all %v", ids(page), page.Total, ids(all))
+	}
+}
+
+// When no article has every word, articles with any are shown, and the
+// response says so.
+func TestRelaxedWhenNoArticleHasAllWords(t *testing.T) {
+	r, err := seeds(t).Search(context.Background(), Request{Query: "يلين ترامب"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Relaxed || !sameSet(ids(r), []string{"001", "003"}) {
+		t.Errorf("relaxed=%v hits %v", r.Relaxed, ids(r))
+	}
+	r, err = seeds(t).Search(context.Background(), Request{Query: "يلين ترامب", Any: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Relaxed || !sameSet(ids(r), []string{"001", "003"}) {
+		t.Errorf("any: relaxed=%v hits %v", r.Relaxed, ids(r))
+	}
+}
+
+// Hostile and malformed queries never panic: each gives results or an
+// error wrapping ErrBadQuery.
+func TestBadQueries(t *testing.T) {
+	e := seeds(t)
+	cases := []struct {
+		query   string
+		wantErr bool
+		want    []string // when no error
+	}{
+		{"", true, nil},
+		{"   ", true, nil},
+		{"في", true, nil},      // a stop word alone
+		{"-لافروف", true, nil}, // nothing to look for
+		{"\"لافروف", false, []string{"000", "001", "002", "003"}}, // unclosed quote
+		{"لافروف)", false, []string{"000", "001", "002", "003"}},  // stray parenthesis
+		{"((لافروف", false, []string{"000", "001", "002", "003"}},
+		{"لاف\xffروف", false, nil},                                          // invalid UTF-8 splits the word
+		{"لافروف\x00\x1b[31m", false, []string{"000", "001", "002", "003"}}, // control characters
+		{strings.Repeat("لافروف ", 20000), true, nil},                       // 140 KB
+		{strings.Repeat("a ", MaxClauses+1), true, nil},
+		{"*", false, nil},
+		{"a*", true, nil}, // too short a prefix
+		{"ل?", true, nil},
+		{"title:", true, nil},
+		{"^^^ ~~~ :::", false, nil},
+		{`\"لافروف\"`, false, []string{"000", "001", "002", "003"}},
+	}
+	for _, c := range cases {
+		r, err := e.Search(context.Background(), Request{Query: c.query})
+		name := c.query
+		if len(name) > 40 {
+			name = name[:40] + "…"
+		}
+		if c.wantErr {
+			if err == nil || !errors.Is(err, ErrBadQuery) {
+				t.Errorf("%q: err %v, want a bad-query error", name, err)
+			}
+			if err != nil && strings.Contains(err.Error(), "\n") {
+				t.Errorf("%q: error of several lines: %v", name, err)
+			}
+			continue
+		}
+		if err != nil && !errors.Is(err, ErrBadQuery) {
+			t.Errorf("%q: %v", name, err)
+			continue
+		}
+		if c.want != nil && (err != nil || !sameSet(ids(r), c.want)) {
+			t.Errorf("%q: got %v, %v; want %v", name, r, err, c.want)
+		}
+	}
+}
+
+// Limits and offsets outside their bounds are the caller's mistake.
+func TestRequestBounds(t *testing.T) {
+	e := seeds(t)
+	for _, req := range []Request{
+		{Query: "لافروف", Limit: -1},
+		{Query: "لافروف", Limit: MaxLimit + 1},
+		{Query: "لافروف", Offset: -1},
+		{Query: "لافروف", Offset: MaxOffset + 1},
+	} {
+		if _, err := e.Search(context.Background(), req); !errors.Is(err, ErrBadQuery) {
+			t.Errorf("%+v: %v", req, err)
+		}
+	}
+}
+
+// A search stops when its context is cancelled.
+func TestCancelledSearch(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := seeds(t).Search(ctx, Request{Query: "لافروف"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err %v", err)
+	}
+}
+
+// The JSON form has the documented field names and keeps the marks.
+func TestResponseJSON(t *testing.T) {
+	r, err := seeds(t).Search(context.Background(), Request{Query: "يلين"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"query", "total", "offset", "limit", "took_ms", "hits"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("no %q in %s", k, b)
+		}
+	}
+	hit := m["hits"].([]any)[0].(map[string]any)
+	for _, k := range []string{"rank", "id", "score", "title", "snippets"} {
+		if _, ok := hit[k]; !ok {
+			t.Errorf("no hits[].%q in %s", k, b)
+		}
+	}
+	snip := hit["snippets"].([]any)[0].(string)
+	if !strings.Contains(snip, "<mark>يلين</mark>") {
+		t.Errorf("snippet %q", snip)
+	}
+	var back Response
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Hits[0].Snippets[0].Text() != r.Hits[0].Snippets[0].Text() || len(back.Hits[0].Snippets[0].Matches()) == 0 {
+		t.Errorf("round trip: %v", back.Hits[0].Snippets[0])
+	}
+}
+
+// The article view marks a query's words in the whole text.
+func TestArticle(t *testing.T) {
+	e := seeds(t)
+	a, err := e.Article(context.Background(), "003_9503abc412b62b6e", "يلين")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Body.Matches(); len(got) != 1 || got[0] != "يلين" {
+		t.Errorf("marks %v", got)
+	}
+	if !strings.Contains(a.Raw, "جانيت يلين") {
+		t.Errorf("raw text missing")
+	}
+	if _, err := e.Article(context.Background(), "nope", ""); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown article: %v", err)
+	}
+}
