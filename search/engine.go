@@ -89,7 +89,11 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	if req.Offset < 0 || req.Offset > MaxOffset {
 		return nil, fmt.Errorf("%w: offset %d is out of range (0 to %d)", ErrBadQuery, req.Offset, MaxOffset)
 	}
-	clauses, err := parseQuery(req.Query)
+	parse := parseQuery
+	if req.Plain {
+		parse = plainQuery
+	}
+	clauses, err := parse(req.Query)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +102,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	}
 	resp := &Response{Query: req.Query, Offset: req.Offset, Limit: req.Limit}
 	q, res, err := e.run(ctx, clauses, !req.Any, req)
-	if err == nil && res.Total == 0 && !req.Any && plainWords(clauses) > 1 {
+	if err == nil && res.Total == 0 && !req.Any && plainWords(clauses) > 0 {
 		// No article has every word: show those with any of them.
 		resp.Relaxed = true
 		q, res, err = e.run(ctx, clauses, false, req)
@@ -111,6 +115,10 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	resp.Hits = make([]Hit, 0, len(res.Hits))
 	for i, h := range res.Hits {
 		hit := Hit{Rank: req.Offset + i + 1, ID: h.ID, Score: h.Score}
+		if req.IDsOnly {
+			resp.Hits = append(resp.Hits, hit)
+			continue
+		}
 		title, _ := h.Fields["title"].(string)
 		body, _ := h.Fields["body"].(string)
 		hit.Title = m.whole(title)
@@ -139,7 +147,9 @@ func plainWords(cs []clause) int {
 func (e *Engine) run(ctx context.Context, clauses []clause, all bool, req Request) (*compiled, *bleve.SearchResult, error) {
 	q := e.compile(clauses, all)
 	sr := bleve.NewSearchRequestOptions(q, req.Limit, req.Offset, false)
-	sr.Fields = storedFields
+	if !req.IDsOnly {
+		sr.Fields = storedFields
+	}
 	sr.SortBy([]string{"-_score", "_id"})
 	res, err := e.idx.SearchInContext(ctx, sr)
 	if err != nil {

@@ -57,6 +57,18 @@ func cleanQuery(q string) string {
 	}, q)
 }
 
+// plainQuery reads query text as words only, one should clause.
+func plainQuery(q string) ([]clause, error) {
+	if len(q) > MaxQueryBytes {
+		return nil, fmt.Errorf("%w: the query is %d bytes long; the limit is %d", ErrBadQuery, len(q), MaxQueryBytes)
+	}
+	q = strings.TrimSpace(cleanQuery(q))
+	if q == "" {
+		return nil, nil
+	}
+	return []clause{{kind: kindWord, text: q, boost: 1}}, nil
+}
+
 // parseQuery reads query text in bleve's query-string syntax. It never
 // fails on syntax: an unclosed quote runs to the end of the query, and a
 // character that cannot start an operator is part of a word. It fails only

@@ -24,6 +24,13 @@ type Request struct {
 	// Any makes plain words optional: an article matching any of them is
 	// a hit. By default an article must match every plain word.
 	Any bool `json:"any,omitempty"`
+	// Plain reads the query as words only: quotes, +, -, *, ?, ~, ^ and
+	// field names are ordinary characters. For running questions or
+	// headlines as queries.
+	Plain bool `json:"plain,omitempty"`
+	// IDsOnly leaves out titles, dates, sources and snippets: each hit
+	// has only its rank, ID and score. For evaluation and benchmarks.
+	IDsOnly bool `json:"ids_only,omitempty"`
 }
 
 // Bounds on a Request.
