@@ -54,7 +54,7 @@ func Build(ctx context.Context, dir string, r Reader, opts Options) (*Summary, e
 
 	gen := genPrefix + time.Now().UTC().Format("20060102T150405.000000000Z")
 	tmp := filepath.Join(dir, gen+tmpSuffix)
-	m, err := NewMapping(opts.Analysis)
+	m, err := NewMapping(opts.Analysis, opts.BleveScoring)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func Build(ctx context.Context, dir string, r Reader, opts Options) (*Summary, e
 // BuildMemory reads every article from r into a new in-memory index.
 func BuildMemory(ctx context.Context, r Reader, opts Options) (bleve.Index, *Summary, error) {
 	opts = opts.withDefaults()
-	m, err := NewMapping(opts.Analysis)
+	m, err := NewMapping(opts.Analysis, opts.BleveScoring)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -114,10 +114,14 @@ const (
 	FieldPeople   = "person"
 )
 
-// NewMapping returns the bleve index mapping for an analysis.
-func NewMapping(a Analysis) (*mapping.IndexMappingImpl, error) {
+// NewMapping returns the bleve index mapping for an analysis, with bleve's
+// own scorer set to a scoring model ("bm25" when empty, or "tf-idf").
+func NewMapping(a Analysis, bleveScoring string) (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
 	im.ScoringModel = "bm25"
+	if bleveScoring != "" {
+		im.ScoringModel = bleveScoring
+	}
 	im.DefaultAnalyzer = a.analyzers()[RoleStem]
 	im.StoreDynamic = false
 	im.IndexDynamic = false

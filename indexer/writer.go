@@ -25,6 +25,10 @@ type Options struct {
 	BatchSize int
 	// Progress, when set, is called as the build goes on.
 	Progress func(Progress)
+	// BleveScoring is the scoring model bleve's own scorer uses on this
+	// index: "bm25" (the default) or "tf-idf". Fahras ranks with its own
+	// BM25 whatever this says; bleve's scorer is kept for comparisons.
+	BleveScoring string
 }
 
 func (o Options) withDefaults() Options {

@@ -18,8 +18,18 @@ import (
 type Engine struct {
 	idx    bleve.Index
 	info   *indexer.Info
+	opts   Options
 	fields []indexer.Field
 	marker map[indexer.Role]analysis.Analyzer
+}
+
+// Options change how an Engine ranks.
+type Options struct {
+	// BleveScoring ranks with bleve's own scorer (its "bm25" or "tfidf"
+	// model, as the index was built) instead of Fahras's BM25: the
+	// baseline for comparisons. Query semantics and field weights stay
+	// the same.
+	BleveScoring bool
 }
 
 // ErrNotFound reports an article ID that is not in the index.
@@ -52,11 +62,16 @@ func OpenDefault() (*Engine, error) {
 // NewEngine searches an index built by the indexer package, such as one
 // from indexer.BuildMemory. Closing the engine closes the index.
 func NewEngine(idx bleve.Index) (*Engine, error) {
+	return NewEngineWith(idx, Options{})
+}
+
+// NewEngineWith is NewEngine with options.
+func NewEngineWith(idx bleve.Index, opts Options) (*Engine, error) {
 	info, err := indexer.IndexInfo(idx)
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{idx: idx, info: info, fields: info.Analysis.Fields(), marker: map[indexer.Role]analysis.Analyzer{}}
+	e := &Engine{idx: idx, info: info, opts: opts, fields: info.Analysis.Fields(), marker: map[indexer.Role]analysis.Analyzer{}}
 	for _, f := range e.fields {
 		a := idx.Mapping().AnalyzerNamed(f.Analyzer)
 		if a == nil {
@@ -111,6 +126,9 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 		return nil, err
 	}
 	m := &marker{analyzers: e.marker, terms: q.marks}
+	if e.opts.BleveScoring && !req.IDsOnly {
+		m.terms = e.marks(ctx, req.Query)
+	}
 	resp.Total = res.Total
 	resp.Hits = make([]Hit, 0, len(res.Hits))
 	for i, h := range res.Hits {
@@ -146,7 +164,11 @@ func plainWords(cs []clause) int {
 // run compiles and runs a query.
 func (e *Engine) run(ctx context.Context, clauses []clause, all bool, req Request) (*compiled, *bleve.SearchResult, error) {
 	q := e.compile(clauses, all)
-	sr := bleve.NewSearchRequestOptions(q, req.Limit, req.Offset, false)
+	var bq query.Query = q
+	if e.opts.BleveScoring {
+		bq = bleveQuery(clauses, all, e.fields, q.norm, e.words)
+	}
+	sr := bleve.NewSearchRequestOptions(bq, req.Limit, req.Offset, false)
 	if !req.IDsOnly {
 		sr.Fields = storedFields
 	}
@@ -236,4 +258,18 @@ func (e *Engine) marks(ctx context.Context, q string) map[indexer.Role]map[strin
 	}
 	s.Close()
 	return c.marks
+}
+
+// words splits text into words as the index's stem analyzer does.
+func (e *Engine) words(text string) []string {
+	for _, f := range e.fields {
+		if f.Role == indexer.RoleStem {
+			var out []string
+			for _, t := range e.marker[f.Role].Analyze([]byte(text)) {
+				out = append(out, text[t.Start:t.End])
+			}
+			return out
+		}
+	}
+	return nil
 }

@@ -88,6 +88,21 @@ Build an index:
       --batch N          articles written per batch (default 500)
       --quiet            no progress bar
 
+Measure ranking:
+  search eval --docs FILE --topics FILE --qrels FILE [--analyzer NAMES]
+              [--scoring NAMES] [--run OUT]
+
+      Indexes a TSV of documents (ID, tab, text) in memory, runs each topic
+      of a TSV (ID, tab, text; read as plain words, any matching) and prints
+      nDCG@10, MRR@10 and Recall@100 against TREC relevance judgments
+      (trec_eval's definitions), with the number of topics.
+
+      --analyzer NAMES   analyses to compare, comma-separated: ` + analysisNames + `
+      --scoring NAMES    scorers to compare, comma-separated: fahras (our
+                         BM25, the default), bleve-bm25, bleve-tfidf
+      --run OUT          write the ranking as a TREC run file (OUT.ANALYSIS.SCORING
+                         when several are compared)
+
 Exit codes: 0 articles matched (or the command succeeded), 1 no article
 matched, 2 bad command line, query or index, 3 any other failure.
 `
@@ -109,6 +124,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "index":
 		err = runIndex(ctx, args[1:], stdout, stderr)
+	case "eval":
+		err = runEval(ctx, args[1:], stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usageText)
 		return exitOK
