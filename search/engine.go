@@ -82,6 +82,14 @@ func NewEngineWith(idx bleve.Index, opts Options) (*Engine, error) {
 	return e, nil
 }
 
+// WithOptions returns an engine over the same index with other options.
+// The two share the index: closing either closes it.
+func (e *Engine) WithOptions(opts Options) *Engine {
+	c := *e
+	c.opts = opts
+	return &c
+}
+
 // Info describes the index the engine searches, as it was when opened.
 func (e *Engine) Info() indexer.Info { return *e.info }
 

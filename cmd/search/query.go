@@ -50,18 +50,33 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, turning -h into errHelp (after printing the
-// usage to stdout) and other mistakes into usage errors.
+// parseFlags parses args, flags and other arguments in any order (all
+// after "--" are arguments), turning -h into errHelp (after printing the
+// usage to stdout) and other mistakes into usage errors. The other
+// arguments are left in fs.Args().
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) error {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, usageText)
-		return errHelp
+	var rest []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usageText)
+			return errHelp
+		}
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
+			rest = append(rest, left...)
+			break
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
 	}
-	if err != nil {
-		return usageError{err.Error()}
-	}
-	return nil
+	return fs.Parse(append([]string{"--"}, rest...))
 }
 
 // openEngine opens the index in dir, or the built-in articles when dir is

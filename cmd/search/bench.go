@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+	"unicode"
+
+	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/search/eval"
+)
+
+// runBench measures indexing throughput and query latency.
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("bench")
+	var dir, analysis, queriesFile, keep string
+	var nQueries, rounds, limit int
+	var full bool
+	fs.StringVar(&dir, "index", "", "")
+	fs.StringVar(&analysis, "analysis", string(indexer.DefaultAnalysis), "")
+	fs.StringVar(&queriesFile, "queries-file", "", "")
+	fs.StringVar(&keep, "keep", "", "")
+	fs.IntVar(&nQueries, "queries", 200, "")
+	fs.IntVar(&rounds, "rounds", 5, "")
+	fs.IntVar(&limit, "n", 10, "")
+	fs.BoolVar(&full, "snippets", false, "")
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if (dir == "") == (fs.NArg() == 0) {
+		return usagef("bench: give either corpus files to index, or --index DIR with --queries-file FILE")
+	}
+	if dir != "" && queriesFile == "" {
+		return usagef("bench: with --index, give the queries with --queries-file FILE (one a line)")
+	}
+	if rounds < 1 || nQueries < 1 || limit < 1 || limit > search.MaxLimit {
+		return usagef("bench: --rounds, --queries and -n must be positive (-n at most %d)", search.MaxLimit)
+	}
+	var queries []string
+	if fs.NArg() > 0 {
+		a, err := indexer.ParseAnalysis(analysis)
+		if err != nil {
+			return usagef("bench: %v", err)
+		}
+		r, err := indexer.OpenPaths(fs.Args(), indexer.ReadOptions{})
+		if err != nil {
+			return usagef("bench: %v", err)
+		}
+		dir = keep
+		if dir == "" {
+			tmp, err := os.MkdirTemp("", "fahras-bench-")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(tmp)
+			dir = filepath.Join(tmp, "index")
+		}
+		sampler := &titleSampler{Reader: r, n: nQueries, rng: rand.New(rand.NewPCG(1, 2))}
+		fmt.Fprintf(stdout, "indexing %s with analysis %s …\n", strings.Join(fs.Args(), " "), a)
+		sum, err := indexer.Build(ctx, dir, sampler, indexer.Options{Analysis: a})
+		r.Close()
+		if err != nil {
+			return err
+		}
+		secs := sum.Elapsed.Seconds()
+		fmt.Fprintf(stdout, "indexed %d articles (%d skipped) in %.1f s: %.0f articles/s, %.2f MB/s of text (%.1f MB); index %s; peak RSS %s\n\n",
+			sum.Added, sum.SkippedTotal(), secs, float64(sum.Added)/secs, float64(sampler.textBytes)/secs/1e6, float64(sampler.textBytes)/1e6,
+			humanBytes(sum.IndexBytes), humanBytes(peakRSS()))
+		queries = sampler.queries()
+	} else {
+		var err error
+		if queries, err = readLines(queriesFile); err != nil {
+			return usagef("bench: %v", err)
+		}
+	}
+	e, err := search.Open(dir)
+	if err != nil {
+		return indexError{err}
+	}
+	defer e.Close()
+	engines := []*search.Engine{e, e.WithOptions(search.Options{BleveScoring: true})}
+	names := []string{"fahras BM25", "bleve bm25"}
+	// One untimed round warms the caches of both.
+	if _, err := eval.MeasureLatency(ctx, engines, queries, 1, limit, full); err != nil {
+		return err
+	}
+	lat, err := eval.MeasureLatency(ctx, engines, queries, rounds, limit, full)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d queries × %d rounds, top %d, exact hit counts, taken in turn:\n", len(queries), rounds, limit)
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "scoring\tp50\tp90\tp99\tmean")
+	for i, l := range lat {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", names[i], us(l.P50), us(l.P90), us(l.P99), us(l.Mean))
+	}
+	tw.Flush()
+	fmt.Fprintf(stdout, "median ratio fahras/bleve: %.2f\n", float64(lat[0].P50)/float64(lat[1].P50))
+	return nil
+}
+
+func us(d time.Duration) string { return fmt.Sprintf("%d µs", d.Microseconds()) }
+
+// peakRSS is the process's peak resident memory.
+func peakRSS() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Maxrss * 1024 // kilobytes on Linux
+}
+
+func readLines(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s has no queries", path)
+	}
+	return out, sc.Err()
+}
+
+// titleSampler passes articles through, counting their text and keeping
+// a uniform sample of their titles as queries.
+type titleSampler struct {
+	indexer.Reader
+	n         int
+	seen      int
+	sample    []string
+	rng       *rand.Rand
+	textBytes int64
+}
+
+func (s *titleSampler) Next() (*indexer.Article, error) {
+	a, err := s.Reader.Next()
+	if err != nil {
+		return a, err
+	}
+	s.textBytes += int64(len(a.Title) + len(a.Body))
+	if q := titleQuery(a.Title); q != "" {
+		s.seen++
+		if len(s.sample) < s.n {
+			s.sample = append(s.sample, q)
+		} else if j := s.rng.IntN(s.seen); j < s.n {
+			s.sample[j] = q
+		}
+	}
+	return a, nil
+}
+
+func (s *titleSampler) queries() []string { return s.sample }
+
+// titleQuery makes a query of a title's first three words of at least
+// three letters.
+func titleQuery(title string) string {
+	var ws []string
+	for _, w := range strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+		if len([]rune(w)) >= 3 {
+			ws = append(ws, w)
+		}
+		if len(ws) == 3 {
+			break
+		}
+	}
+	return strings.Join(ws, " ")
+}
