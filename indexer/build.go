@@ -58,12 +58,15 @@ func Build(ctx context.Context, dir string, r Reader, opts Options) (*Summary, e
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.NewUsing(tmp, m, scorch.Name, scorch.Name, nil)
+	// Batches do not wait to be on disk: the new generation is invisible
+	// until it is complete, and the writer's last batch waits for all.
+	idx, err := bleve.NewUsing(tmp, m, scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
 	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("creating the index in %s: %w", tmp, err)
 	}
 	w := newWriter(idx, m, &Info{Analysis: opts.Analysis}, opts)
+	w.persist = true
 	err = w.copyAll(ctx, r)
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("closing the new index: %w", cerr)

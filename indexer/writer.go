@@ -90,6 +90,7 @@ type writer struct {
 	seen    map[string]bool
 	sum     Summary
 	start   time.Time
+	persist bool // wait for the index to be on disk at the end
 }
 
 func newWriter(idx bleve.Index, m mapping.IndexMapping, info *Info, opts Options) *writer {
@@ -135,19 +136,16 @@ func articleFields(a *Article) map[string]interface{} {
 	return m
 }
 
-// add queues an article, writing a batch when one is full.
-func (w *writer) add(a *Article) error {
-	if w.seen[a.ID] {
+// add queues an article mapped to a document, writing a batch when one
+// is full.
+func (w *writer) add(id string, doc *document.Document) error {
+	if w.seen[id] {
 		w.skip(ReasonDuplicateID)
 		return nil
 	}
-	w.seen[a.ID] = true
-	doc := document.NewDocument(a.ID)
-	if err := w.mapping.MapDocument(doc, articleFields(a)); err != nil {
-		return fmt.Errorf("article %s: %w", a.ID, err)
-	}
+	w.seen[id] = true
 	if err := w.batch.IndexAdvanced(doc); err != nil {
-		return fmt.Errorf("article %s: %w", a.ID, err)
+		return fmt.Errorf("article %s: %w", id, err)
 	}
 	w.pending = append(w.pending, doc)
 	if len(w.pending) >= w.opts.BatchSize {
@@ -210,51 +208,119 @@ func (w *writer) count(doc *document.Document, sign int) {
 }
 
 // finish writes what is queued and then the index's Info.
-func (w *writer) finish() error {
+func (w *writer) finish(ctx context.Context) error {
 	if err := w.flush(); err != nil {
 		return err
 	}
 	w.info.Format = FormatVersion
 	w.info.Built = time.Now().UTC()
-	if err := w.idx.SetInternal(infoKey, w.info.marshal()); err != nil {
+	// The information goes in a batch of its own that reports when it is
+	// on disk; batches are persisted in order, so then all are.
+	b := w.idx.NewBatch()
+	b.SetInternal(infoKey, w.info.marshal())
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	if err := w.idx.Batch(b); err != nil {
 		return fmt.Errorf("writing the index information: %w", err)
+	}
+	if w.persist {
+		select {
+		case err := <-persisted:
+			if err != nil {
+				return fmt.Errorf("writing the index to disk: %w", err)
+			}
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
 	w.sum.Articles = w.info.Articles
 	w.sum.Elapsed = time.Since(w.start)
 	return nil
 }
 
+// item is one record read and mapped ahead of the writer.
+type item struct {
+	id         string
+	doc        *document.Document
+	err        error
+	read, size int64
+}
+
+// readAhead reads and maps articles in its own goroutine, so that reading
+// and parsing the input overlap with bleve's indexing of the previous
+// batch. It stops at the end of the input, at an error, or when done is
+// closed.
+func (w *writer) readAhead(r Reader, done <-chan struct{}) <-chan item {
+	out := make(chan item, w.opts.BatchSize)
+	go func() {
+		defer close(out)
+		for {
+			var it item
+			a, err := r.Next()
+			it.read, it.size = r.Progress()
+			switch {
+			case err != nil:
+				it.err = err
+			default:
+				it.id = a.ID
+				it.doc = document.NewDocument(a.ID)
+				if err := w.mapping.MapDocument(it.doc, articleFields(a)); err != nil {
+					it.err = fmt.Errorf("article %s: %w", a.ID, err)
+				}
+			}
+			select {
+			case out <- it:
+			case <-done:
+				return
+			}
+			var skip *SkipError
+			if it.err != nil && !errors.As(it.err, &skip) {
+				return
+			}
+		}
+	}()
+	return out
+}
+
 // copyAll writes every article a reader yields, counting the records it
 // skips, until the reader ends or ctx is cancelled.
 func (w *writer) copyAll(ctx context.Context, r Reader) error {
-	for {
+	done := make(chan struct{})
+	items := w.readAhead(r, done)
+	defer func() {
+		// Stop the reader and wait for it, so the caller may close r.
+		close(done)
+		for range items {
+		}
+	}()
+	var read int64
+	for it := range items {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		a, err := r.Next()
-		if err == io.EOF {
-			break
-		}
+		read = it.read
 		var skip *SkipError
-		if errors.As(err, &skip) {
+		switch {
+		case it.err == io.EOF:
+		case errors.As(it.err, &skip):
 			w.skip(skip.Reason)
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if err := w.add(a); err != nil {
-			return err
+		case it.err != nil:
+			return it.err
+		default:
+			if err := w.add(it.id, it.doc); err != nil {
+				return err
+			}
 		}
 		if w.opts.Progress != nil && (len(w.pending) == 0 || len(w.pending)%50 == 0) {
-			p := Progress{Articles: w.sum.Added + len(w.pending), Skipped: w.sum.SkippedTotal()}
-			p.Bytes, p.TotalBytes = r.Progress()
-			w.opts.Progress(p)
+			w.opts.Progress(Progress{Articles: w.sum.Added + len(w.pending), Skipped: w.sum.SkippedTotal(), Bytes: it.read, TotalBytes: it.size})
 		}
 	}
-	if err := w.finish(); err != nil {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
-	w.sum.Bytes, _ = r.Progress()
+	if err := w.finish(ctx); err != nil {
+		return err
+	}
+	w.sum.Bytes = read
 	return nil
 }
