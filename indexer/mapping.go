@@ -112,7 +112,13 @@ const (
 	FieldURL      = "url"
 	FieldAgencies = "agency"
 	FieldPeople   = "person"
+	// FieldMonth is the publication month, "2006-01", for counting
+	// articles by month.
+	FieldMonth = "month"
 )
+
+// MonthFormat is how FieldMonth writes a month.
+const MonthFormat = "2006-01"
 
 // NewMapping returns the bleve index mapping for an analysis, with bleve's
 // own scorer set to a scoring model ("bm25" when empty, or "tf-idf").
@@ -158,7 +164,7 @@ func NewMapping(a Analysis, bleveScoring string) (*mapping.IndexMappingImpl, err
 	url.DocValues = false
 	doc.AddFieldMappingsAt(FieldURL, url)
 
-	for _, name := range []string{FieldSource, FieldAgencies, FieldPeople} {
+	for _, name := range []string{FieldSource, FieldAgencies, FieldPeople, FieldMonth} {
 		kw := mapping.NewKeywordFieldMapping()
 		kw.Analyzer = keyword.Name
 		kw.Store = true

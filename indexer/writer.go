@@ -120,6 +120,7 @@ func articleFields(a *Article) map[string]interface{} {
 	}
 	if !a.Date.IsZero() {
 		m[FieldDate] = a.Date
+		m[FieldMonth] = a.Date.UTC().Format(MonthFormat)
 	}
 	if a.Source != "" {
 		m[FieldSource] = a.Source

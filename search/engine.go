@@ -120,15 +120,26 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	fs, err := filters(req)
+	if err != nil {
+		return nil, err
+	}
+	order, err := sortOrder(req.Sort)
+	if err != nil {
+		return nil, err
+	}
 	if len(clauses) == 0 {
 		return nil, fmt.Errorf("%w: the query is empty", ErrBadQuery)
 	}
 	resp := &Response{Query: req.Query, Offset: req.Offset, Limit: req.Limit}
-	q, res, err := e.run(ctx, clauses, !req.Any, req)
-	if err == nil && res.Total == 0 && !req.Any && plainWords(clauses) > 0 {
+	q, res, err := e.run(ctx, clauses, !req.Any, fs, order, req)
+	if err == nil && res.Total == 0 && !req.Any && plainWords(clauses) > 1 {
 		// No article has every word: show those with any of them.
-		resp.Relaxed = true
-		q, res, err = e.run(ctx, clauses, false, req)
+		q2, res2, err2 := e.run(ctx, clauses, false, fs, order, req)
+		if err2 != nil || res2.Total > 0 {
+			resp.Relaxed = true
+			q, res, err = q2, res2, err2
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -138,6 +149,9 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 		m.terms = e.marks(ctx, req.Query)
 	}
 	resp.Total = res.Total
+	if req.Facets {
+		resp.Facets = facetValues(res.Facets)
+	}
 	resp.Hits = make([]Hit, 0, len(res.Hits))
 	for i, h := range res.Hits {
 		hit := Hit{Rank: req.Offset + i + 1, ID: h.ID, Score: h.Score}
@@ -170,17 +184,23 @@ func plainWords(cs []clause) int {
 }
 
 // run compiles and runs a query.
-func (e *Engine) run(ctx context.Context, clauses []clause, all bool, req Request) (*compiled, *bleve.SearchResult, error) {
+func (e *Engine) run(ctx context.Context, clauses []clause, all bool, fs []query.Query, order []string, req Request) (*compiled, *bleve.SearchResult, error) {
 	q := e.compile(clauses, all)
 	var bq query.Query = q
 	if e.opts.BleveScoring {
 		bq = bleveQuery(clauses, all, e.fields, q.norm, e.words)
 	}
+	if len(fs) > 0 {
+		bq = &filtered{inner: bq, filters: fs}
+	}
 	sr := bleve.NewSearchRequestOptions(bq, req.Limit, req.Offset, false)
 	if !req.IDsOnly {
 		sr.Fields = storedFields
 	}
-	sr.SortBy([]string{"-_score", "_id"})
+	if req.Facets {
+		addFacets(sr)
+	}
+	sr.SortBy(order)
 	res, err := e.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {

@@ -31,6 +31,50 @@ type Request struct {
 	// IDsOnly leaves out titles, dates, sources and snippets: each hit
 	// has only its rank, ID and score. For evaluation and benchmarks.
 	IDsOnly bool `json:"ids_only,omitempty"`
+
+	// From and To keep only articles published in that period, both
+	// days included; a To without a time of day includes its whole day.
+	// A zero time leaves that end open. Articles with no known date are
+	// left out when either is set.
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+	// Sort orders the hits: SortRelevance (the default), SortNewest or
+	// SortOldest.
+	Sort string `json:"sort,omitempty"`
+	// Source, Agency and Person keep only the articles from that source,
+	// crediting that agency or naming that person, spelled as the facets
+	// give them.
+	Source string `json:"source,omitempty"`
+	Agency string `json:"agency,omitempty"`
+	Person string `json:"person,omitempty"`
+	// Facets asks for the number of matching articles by month, source,
+	// agency and person.
+	Facets bool `json:"facets,omitempty"`
+}
+
+// The orders a Request can sort its hits in.
+const (
+	SortRelevance = "relevance"
+	SortNewest    = "newest"
+	SortOldest    = "oldest"
+)
+
+// The facets a Response counts matching articles by.
+const (
+	FacetMonth  = "month"
+	FacetSource = "source"
+	FacetAgency = "agency"
+	FacetPerson = "person"
+)
+
+// MaxFacetValues bounds the values listed for one facet.
+const MaxFacetValues = 20
+
+// FacetValue is one value of a facet and how many matching articles have
+// it.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
 }
 
 // Bounds on a Request.
@@ -59,6 +103,10 @@ type Response struct {
 	Relaxed bool `json:"relaxed,omitempty"`
 	// Hits are the matching articles of this page, best first.
 	Hits []Hit `json:"hits"`
+	// Facets count all the matching articles by month ("2024-04", oldest
+	// first), source, agency and person (most frequent first), when the
+	// Request asked for them.
+	Facets map[string][]FacetValue `json:"facets,omitempty"`
 }
 
 // MarshalJSON adds the time taken, in milliseconds, as "took_ms".
