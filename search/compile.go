@@ -21,6 +21,7 @@ import (
 // Field weights: how much a match counts in each kind of field, relative
 // to a match in the body's stemmed field. A field's weight is its text's
 // weight times its role's weight, and multiplies that field's BM25 score.
+// DefaultWeights holds them; Options.Weights changes them for an Engine.
 const (
 	// WeightTitle weighs a match in the title.
 	WeightTitle = 2.0
@@ -32,21 +33,35 @@ const (
 	// stem match that the same word also makes, so a word matched as
 	// written outranks a stem-only match.
 	WeightExact = 0.5
+	// WeightName weighs a match of a transliterated name's key: a
+	// spelling of the name other than the query's, or the query's name
+	// split or joined differently.
+	WeightName = 0.3
 )
 
-// fieldWeight is the weight of one indexed field.
-func fieldWeight(f indexer.Field) float64 {
-	w := WeightBody
+// Weights are the field weights an Engine ranks with.
+type Weights struct {
+	Title, Body, Stem, Exact, Name float64
+}
+
+// DefaultWeights are the weights chosen by measurement (see the constants).
+var DefaultWeights = Weights{Title: WeightTitle, Body: WeightBody, Stem: WeightStem, Exact: WeightExact, Name: WeightName}
+
+// field returns the weight of one indexed field.
+func (w Weights) field(f indexer.Field) float64 {
+	x := w.Body
 	if f.Text == "title" {
-		w = WeightTitle
+		x = w.Title
 	}
 	switch f.Role {
 	case indexer.RoleExact:
-		w *= WeightExact
+		x *= w.Exact
+	case indexer.RoleStem:
+		x *= w.Stem
 	default:
-		w *= WeightStem
+		x *= w.Name
 	}
-	return w
+	return x
 }
 
 // maxExpansions bounds how many index terms one prefix, wildcard or
@@ -64,6 +79,7 @@ type compiled struct {
 	all     bool // plain words are required
 	fields  []indexer.Field
 	norm    func(string) string
+	weights Weights
 	marks   map[indexer.Role]map[string]bool
 }
 
@@ -261,7 +277,7 @@ func (b *builder) word(w string, c clause) (search.Searcher, error) {
 // term opens a BM25 searcher of one term in one field.
 func (b *builder) term(f indexer.Field, term string, boost float64) (search.Searcher, error) {
 	st := b.info.Fields[f.Name]
-	s, err := newTermSearcher(b.ctx, b.r, f.Name, term, fieldWeight(f)*boost, st.Docs, st.AvgLen())
+	s, err := newTermSearcher(b.ctx, b.r, f.Name, term, b.q.weights.field(f)*boost, st.Docs, st.AvgLen())
 	if err != nil {
 		return nil, fmt.Errorf("reading the index: %w", err)
 	}

@@ -30,6 +30,8 @@ type Options struct {
 	// baseline for comparisons. Query semantics and field weights stay
 	// the same.
 	BleveScoring bool
+	// Weights are the field weights; DefaultWeights when zero.
+	Weights Weights
 }
 
 // ErrNotFound reports an article ID that is not in the index.
@@ -212,7 +214,11 @@ func (e *Engine) run(ctx context.Context, clauses []clause, all bool, fs []query
 }
 
 func (e *Engine) compile(clauses []clause, all bool) *compiled {
-	return &compiled{clauses: clauses, all: all, fields: e.fields, norm: e.info.Analysis.NormalizeTerm}
+	w := e.opts.Weights
+	if w == (Weights{}) {
+		w = DefaultWeights
+	}
+	return &compiled{clauses: clauses, all: all, fields: e.fields, norm: e.info.Analysis.NormalizeTerm, weights: w}
 }
 
 // storedDate reads a stored date field.
