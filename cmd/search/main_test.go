@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -141,5 +142,79 @@ func TestIndexThenSearch(t *testing.T) {
 	code, out, _ = cli(t, "--index", dir, "-q", "يلين")
 	if code != exitOK || !strings.Contains(out, "003_9503abc412b62b6e") || strings.Count(out, "\n1. ") != 1 {
 		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+// copySeeds copies the seed articles into a new directory.
+func copySeeds(t *testing.T) string {
+	t.Helper()
+	src := t.TempDir()
+	files, err := filepath.Glob(filepath.Join("..", "..", "data", "*.txt"))
+	if err != nil || len(files) != 5 {
+		t.Fatalf("seed files: %v %v", files, err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(src, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return src
+}
+
+// Indexing a changed directory again adds, updates and deletes only what
+// changed, says so, and the search sees the change.
+func TestIndexUpdate(t *testing.T) {
+	src := copySeeds(t)
+	dir := filepath.Join(t.TempDir(), "ix")
+	if code, _, stderr := cli(t, "index", "--out", dir, src); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// 000 gains يلين, which only 003 had; 003 goes; a new article comes.
+	p := filepath.Join(src, "000_2b0a31d376df4e44.txt")
+	b, _ := os.ReadFile(p)
+	os.WriteFile(p, append(b, "\nوزيرة الخزانة الأميركية جانيت يلين\n"...), 0o644)
+	os.Remove(filepath.Join(src, "003_9503abc412b62b6e.txt"))
+	os.WriteFile(filepath.Join(src, "005_new.txt"), []byte("من المقرر أن يزور الرئيس الروسي فلاديمير بوتن بكين الشهر المقبل"), 0o644)
+
+	code, out, stderr := cli(t, "index", "--out", dir, src)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := regexp.MustCompile(`^updated .+ in [0-9.]+ s \(\d+ KB read\): 1 added, 1 updated, 1 deleted, 3 unchanged; 5 articles, index \d+ KB\n$`)
+	if !want.MatchString(out) {
+		t.Errorf("summary %q", out)
+	}
+	code, out, _ = cli(t, "--index", dir, "-q", "يلين")
+	if code != exitOK || !strings.Contains(out, "000_2b0a31d376df4e44") || strings.Contains(out, "003_") || strings.Count(out, "\n1. ") != 1 {
+		t.Errorf("يلين after the update: exit %d\n%s", code, out)
+	}
+	code, out, _ = cli(t, "--index", dir, "-q", "بوتن", "-n", "100")
+	if code != exitOK || !strings.Contains(out, "005_new") {
+		t.Errorf("the new article is not found: exit %d\n%s", code, out)
+	}
+
+	// Again, without changes: nothing is written, results stay.
+	code, out, _ = cli(t, "index", "--out", dir, src)
+	if code != exitOK || !strings.Contains(out, ": 0 added, 0 updated, 0 deleted, 5 unchanged;") {
+		t.Errorf("run without changes: exit %d, %q", code, out)
+	}
+	code, out, _ = cli(t, "--index", dir, "-q", "يلين")
+	if code != exitOK || !strings.Contains(out, "000_2b0a31d376df4e44") || strings.Count(out, "\n1. ") != 1 {
+		t.Errorf("يلين after a run without changes: exit %d\n%s", code, out)
+	}
+
+	// --rebuild makes a full build.
+	code, out, _ = cli(t, "index", "--rebuild", "--out", dir, src)
+	if code != exitOK || !strings.HasPrefix(out, "indexed 5 articles in ") {
+		t.Errorf("--rebuild: exit %d, %q", code, out)
+	}
+	// Another analysis rebuilds, and says why.
+	code, out, _ = cli(t, "index", "--analysis", "none", "--out", dir, src)
+	if code != exitOK || !strings.HasPrefix(out, "indexed 5 articles in ") || !strings.Contains(out, `rebuilt because the index was built with analysis "ar" and this run asks for "none"`) {
+		t.Errorf("other analysis: exit %d, %q", code, out)
 	}
 }
