@@ -1,0 +1,302 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fahras/fahras/search"
+)
+
+// examples are offered on the empty search page: words from the built-in
+// articles.
+var examples = []string{"لافروف", `"وزير الخارجية"`, "بوتين بكين", "الحزام والطريق"}
+
+// searchView is what the search page shows.
+type searchView struct {
+	Query    string
+	Any      bool
+	Articles uint64 // in the index
+	Examples []string
+
+	Searched bool // a query was given and run
+	Error    string
+	Resp     *search.Response
+	Page     int
+	Pages    []pageLink
+	Prev     string // link to the previous page, or ""
+	Next     string
+	AnyLink  string // the same search for any word, when it would help
+}
+
+// pageLink is one link of the pagination.
+type pageLink struct {
+	N       int
+	URL     string
+	Current bool
+	Gap     bool // an ellipsis, not a link
+}
+
+// searchPage answers GET /: the form, and the results when q is given.
+func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	view := &searchView{Articles: s.engine.Info().Articles, Examples: examples, Page: 1}
+	status := http.StatusOK
+	fail := func(err error) {
+		var m message
+		status, m = s.classify(r, err)
+		view.Error = m.ar
+	}
+	q, err := queryParam(v)
+	if err != nil {
+		// Keep what fits in the box, so the reader can shorten it.
+		view.Query = clip(v.Get("q"), search.MaxQueryBytes)
+		fail(err)
+		s.render(w, "search", status, view)
+		return
+	}
+	view.Query = q
+	if view.Any, err = boolParam(v, "any"); err != nil {
+		fail(err)
+	}
+	maxPage := search.MaxOffset/s.pageSize + 1
+	if view.Page, err = intParam(v, "page", 1, 1, maxPage); err != nil && view.Error == "" {
+		view.Page = 1
+		fail(err)
+	}
+	if view.Error != "" || strings.TrimSpace(q) == "" {
+		s.render(w, "search", status, view)
+		return
+	}
+	resp, err := s.engine.Search(r.Context(), search.Request{
+		Query: q, Limit: s.pageSize, Offset: (view.Page - 1) * s.pageSize, Any: view.Any,
+	})
+	if err != nil {
+		fail(err)
+		s.render(w, "search", status, view)
+		return
+	}
+	view.Searched = true
+	view.Resp = resp
+	s.paginate(view, maxPage)
+	if resp.Total == 0 && !view.Any {
+		view.AnyLink = s.searchURL(q, true, 1)
+	}
+	s.render(w, "search", status, view)
+}
+
+// paginate fills in the links to the other pages of results.
+func (s *server) paginate(v *searchView, maxPage int) {
+	total := int(min(v.Resp.Total, uint64(maxPage*s.pageSize)))
+	last := (total + s.pageSize - 1) / s.pageSize
+	if last > maxPage {
+		last = maxPage
+	}
+	if last <= 1 && v.Page == 1 {
+		return
+	}
+	if v.Page > 1 {
+		v.Prev = s.searchURL(v.Query, v.Any, v.Page-1)
+	}
+	if v.Page < last {
+		v.Next = s.searchURL(v.Query, v.Any, v.Page+1)
+	}
+	gap := false
+	for n := 1; n <= last; n++ {
+		if n == 1 || n == last || (n >= v.Page-2 && n <= v.Page+2) {
+			v.Pages = append(v.Pages, pageLink{N: n, URL: s.searchURL(v.Query, v.Any, n), Current: n == v.Page})
+			gap = false
+		} else if !gap {
+			v.Pages = append(v.Pages, pageLink{Gap: true})
+			gap = true
+		}
+	}
+}
+
+// searchURL links to one page of a search.
+func (s *server) searchURL(q string, anyWord bool, page int) string {
+	v := url.Values{"q": {q}}
+	if anyWord {
+		v.Set("any", "1")
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	return "/?" + v.Encode()
+}
+
+// articleView is what the article page shows.
+type articleView struct {
+	Query   string
+	Article *search.Article
+	Paras   []search.Snippet
+	Back    string // the results the reader came from
+	Marks   int
+}
+
+// articlePage answers GET /article/{id}: the whole article, the query's
+// matches marked.
+func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
+	a, q, err := s.article(r)
+	if err != nil {
+		status, m := s.classify(r, err)
+		s.errorPage(w, r, status, m)
+		return
+	}
+	v := r.URL.Query()
+	anyWord, _ := boolParam(v, "any")
+	page, _ := intParam(v, "page", 1, 1, search.MaxOffset/s.pageSize+1)
+	view := &articleView{Query: q, Article: a, Paras: paragraphs(a.Body)}
+	if strings.TrimSpace(q) != "" {
+		view.Back = s.searchURL(q, anyWord, page)
+	}
+	for _, p := range a.Body {
+		if p.Match {
+			view.Marks++
+		}
+	}
+	s.render(w, "article", http.StatusOK, view)
+}
+
+// paragraphs splits marked text at its line breaks, dropping blank
+// lines.
+func paragraphs(s search.Snippet) []search.Snippet {
+	var out []search.Snippet
+	var cur search.Snippet
+	flush := func() {
+		if strings.TrimSpace(cur.Text()) != "" {
+			out = append(out, cur)
+		}
+		cur = nil
+	}
+	for _, p := range s {
+		lines := strings.Split(p.Text, "\n")
+		for i, line := range lines {
+			if i > 0 {
+				flush()
+			}
+			if line != "" {
+				cur = append(cur, search.Part{Text: line, Match: p.Match})
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// errorView is what an error page shows.
+type errorView struct {
+	Status  int
+	Message string
+}
+
+// errorPage answers a person with an error page.
+func (s *server) errorPage(w http.ResponseWriter, r *http.Request, status int, m message) {
+	s.render(w, "error", status, &errorView{Status: status, Message: m.ar})
+}
+
+// render executes a page into a buffer first, so that a failing template
+// never sends half a page.
+func (s *server) render(w http.ResponseWriter, page string, status int, data any) {
+	var b bytes.Buffer
+	if err := s.pages[page].Execute(&b, data); err != nil {
+		s.log.Printf("web: rendering %s: %v", page, err)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		fmt.Fprintln(w, "internal error")
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(b.Bytes())
+}
+
+// clip cuts s to at most n bytes, dropping a character cut in two.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "")
+}
+
+// funcs are the templates' helpers.
+var funcs = template.FuncMap{
+	"articles":   articlesNoun,
+	"arDate":     arabicDate,
+	"isoDate":    func(t time.Time) string { return t.Format("2006-01-02") },
+	"took":       tookText,
+	"articleURL": articleURL,
+	"add":        func(a, b int) int { return a + b },
+	"safeURL":    safeURL,
+}
+
+// articleURL links to an article, carrying the search it was found by.
+func articleURL(id, q string, anyWord bool, page int) string {
+	u := "/article/" + url.PathEscape(id)
+	v := url.Values{}
+	if q != "" {
+		v.Set("q", q)
+	}
+	if anyWord {
+		v.Set("any", "1")
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	if len(v) > 0 {
+		u += "?" + v.Encode()
+	}
+	return u
+}
+
+// safeURL keeps an article's own address only when it is http or https.
+func safeURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// articlesNoun counts articles in Arabic: مقالة واحدة، مقالتان، 3 مقالات،
+// 11 مقالة.
+func articlesNoun(n uint64) string {
+	switch {
+	case n == 0:
+		return "لا مقالات"
+	case n == 1:
+		return "مقالة واحدة"
+	case n == 2:
+		return "مقالتان"
+	case n%100 >= 3 && n%100 <= 10:
+		return fmt.Sprintf("%d مقالات", n)
+	}
+	return fmt.Sprintf("%d مقالة", n)
+}
+
+var arabicMonths = [...]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+	"يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"}
+
+// arabicDate writes a date as ٢ أبريل 2024 would be read: day, month
+// name, year.
+func arabicDate(t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), arabicMonths[t.Month()-1], t.Year())
+}
+
+// tookText says how long a search took.
+func tookText(d time.Duration) string {
+	ms := float64(d.Microseconds()) / 1000
+	if ms < 1 {
+		return "أقل من 1 ملّي ثانية"
+	}
+	if ms < 1000 {
+		return fmt.Sprintf("%.0f ملّي ثانية", ms)
+	}
+	return fmt.Sprintf("%.2f ثانية", ms/1000)
+}
