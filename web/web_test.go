@@ -101,9 +101,9 @@ func TestSearchPageListsLavrovArticles(t *testing.T) {
 		`<html lang="ar" dir="rtl">`,
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`,
 		`<link rel="stylesheet" href="/static/style.css">`,
-		`value="لافروف"`,         // the box keeps the query
+		`value="لافروف"`,            // the box keeps the query
 		`<strong>4 مقالات</strong>`, // the number of hits
-		`ملّي ثانية`,              // and the time taken
+		`ملّي ثانية`,                // and the time taken
 		`<mark>لافروف</mark>`,
 		`<p class="snippet" dir="auto"><bdi>`,
 	} {
