@@ -99,6 +99,18 @@ Build an index:
       --batch N          articles written per batch (default 500)
       --quiet            no progress bar
 
+Serve the search page:
+  search serve [--index DIR] [--addr HOST:PORT]
+
+      Serves an Arabic search page and a JSON API over HTTP (without
+      --index, over the built-in articles) and prints the address to open
+      in a browser. Ctrl+C stops it after the requests under way. Routes:
+      / (the page), /article/ID, /api/search?q=&limit=&offset=,
+      /api/articles/ID, /healthz.
+
+      --index DIR        serve the index in DIR instead of the built-in articles
+      --addr HOST:PORT   where to listen (default 127.0.0.1:8080; port 0 picks one)
+
 Measure ranking:
   search eval --docs FILE --topics FILE --qrels FILE [--analyzer NAMES]
               [--scoring NAMES] [--run OUT]
@@ -151,6 +163,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runEval(ctx, args[1:], stdout, stderr)
 	case "bench":
 		err = runBench(ctx, args[1:], stdout, stderr)
+	case "serve":
+		err = runServe(ctx, args[1:], stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usageText)
 		return exitOK
