@@ -22,7 +22,9 @@ func Compact(ctx context.Context, dir string) error {
 	if err != nil {
 		return err
 	}
-	idx, err := bleve.Open(path)
+	// Batches wait until they are on disk, so that writing the information
+	// below persists the merged segment too.
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"unsafe_batch": false})
 	if err != nil {
 		return fmt.Errorf("index %s: cannot open it: %w", dir, err)
 	}
