@@ -147,7 +147,7 @@ var sectionWords = map[string]bool{
 var (
 	reCreditHead = regexp.MustCompile(`^(?:الصوره|صوره|الصور|تصوير|المصدر|مصدر الصوره|بعدسه|عدسه|photo|credit)\s*[:：-]`)
 	reParenTail  = regexp.MustCompile(`\(([^()]{1,60})\)\s*[.،]?$`)
-	reTimeLead   = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?\s*[-|–—:]?\s*\p{L}`)
+	reTimeLead   = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?\s*[-|–—:]?\s*["«“(]?\p{L}`)
 )
 
 // lineInfo holds what classify reads off one line.
