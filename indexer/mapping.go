@@ -115,6 +115,11 @@ const (
 	// FieldMonth is the publication month, "2006-01", for counting
 	// articles by month.
 	FieldMonth = "month"
+	// FieldSig is the body's MinHash signature (stored, not searched),
+	// and FieldDup its band keys (searched, not stored): together they
+	// find an article's near-duplicates.
+	FieldSig = "minhash"
+	FieldDup = "dup"
 )
 
 // MonthFormat is how FieldMonth writes a month.
@@ -156,6 +161,20 @@ func NewMapping(a Analysis, bleveScoring string) (*mapping.IndexMappingImpl, err
 	raw.IncludeInAll = false
 	raw.DocValues = false
 	doc.AddFieldMappingsAt(FieldRaw, raw)
+
+	sig := mapping.NewTextFieldMapping()
+	sig.Index = false
+	sig.Store = true
+	sig.IncludeInAll = false
+	sig.DocValues = false
+	doc.AddFieldMappingsAt(FieldSig, sig)
+
+	dup := mapping.NewKeywordFieldMapping()
+	dup.Analyzer = keyword.Name
+	dup.Store = false
+	dup.IncludeInAll = false
+	dup.DocValues = false
+	doc.AddFieldMappingsAt(FieldDup, dup)
 
 	url := mapping.NewTextFieldMapping()
 	url.Index = false

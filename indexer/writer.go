@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"github.com/fahras/fahras/indexer/news"
+
 	"context"
 	"errors"
 	"fmt"
@@ -158,6 +160,10 @@ func articleFields(a *Article) map[string]interface{} {
 	}
 	if len(a.People) > 0 {
 		m[FieldPeople] = a.People
+	}
+	if sig := news.Signature(a.Body); !sig.Empty() {
+		m[FieldSig] = sig.String()
+		m[FieldDup] = sig.Bands()
 	}
 	return m
 }

@@ -154,9 +154,28 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	if req.Facets {
 		resp.Facets = facetValues(res.Facets)
 	}
-	resp.Hits = make([]Hit, 0, len(res.Hits))
-	for i, h := range res.Hits {
+	hits := res.Hits
+	var groups []*group
+	if collapsing(req) {
+		groups = collapse(res.Hits)
+		hits = nil
+		for i := req.Offset; i < len(groups) && i < req.Offset+req.Limit; i++ {
+			if err := e.moreSimilar(ctx, groups[i]); err != nil {
+				return nil, err
+			}
+			hits = append(hits, groups[i].hit)
+		}
+		resp.More = len(groups) > req.Offset+req.Limit || res.Total > uint64(len(res.Hits))
+		groups = groups[min(req.Offset, len(groups)):]
+	} else {
+		resp.More = uint64(req.Offset+len(hits)) < res.Total
+	}
+	resp.Hits = make([]Hit, 0, len(hits))
+	for i, h := range hits {
 		hit := Hit{Rank: req.Offset + i + 1, ID: h.ID, Score: h.Score}
+		if groups != nil {
+			hit.Similar = groups[i].similar
+		}
 		if req.IDsOnly {
 			resp.Hits = append(resp.Hits, hit)
 			continue
@@ -172,6 +191,9 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	resp.Took = time.Since(start)
 	return resp, nil
 }
+
+// collapsing tells whether a request folds near-duplicates together.
+func collapsing(req Request) bool { return !req.NoCollapse && !req.IDsOnly }
 
 // plainWords counts the clauses that the default "all words" mode makes
 // required.
@@ -198,6 +220,10 @@ func (e *Engine) run(ctx context.Context, clauses []clause, all bool, fs []query
 	sr := bleve.NewSearchRequestOptions(bq, req.Limit, req.Offset, false)
 	if !req.IDsOnly {
 		sr.Fields = storedFields
+	}
+	if collapsing(req) {
+		sr.From, sr.Size = 0, collapseWindow(req)
+		sr.Fields = append(storedFields[:len(storedFields):len(storedFields)], indexer.FieldSig)
 	}
 	if req.Facets {
 		addFacets(sr)

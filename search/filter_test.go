@@ -76,6 +76,7 @@ func TestFiltersAndOrder(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			tc.req.NoCollapse = true
 			r, err := e.Search(context.Background(), tc.req)
 			if err != nil {
 				t.Fatal(err)

@@ -50,6 +50,10 @@ type Request struct {
 	// Facets asks for the number of matching articles by month, source,
 	// agency and person.
 	Facets bool `json:"facets,omitempty"`
+	// NoCollapse lists near-duplicate articles as hits of their own. By
+	// default an article telling the same story as a better-ranked hit
+	// is folded into that hit's Similar list.
+	NoCollapse bool `json:"no_collapse,omitempty"`
 }
 
 // The orders a Request can sort its hits in.
@@ -98,6 +102,9 @@ type Response struct {
 	// Offset and Limit echo the page asked for.
 	Offset int `json:"offset"`
 	Limit  int `json:"limit"`
+	// More is true when there are hits after this page. With
+	// near-duplicates folded, fewer hits than Total may be left to show.
+	More bool `json:"more,omitempty"`
 	// Relaxed is true when no article matched every word, so the hits
 	// are the articles that match any of them.
 	Relaxed bool `json:"relaxed,omitempty"`
@@ -165,6 +172,9 @@ type Hit struct {
 	// Snippets are short passages of the article with every matched word
 	// marked, in the order they appear in the article.
 	Snippets []Snippet `json:"snippets"`
+	// Similar are the articles telling the same story, folded into this
+	// hit unless the Request asked for NoCollapse.
+	Similar []Similar `json:"similar,omitempty"`
 }
 
 // Snippet is a piece of text with the words that matched the query

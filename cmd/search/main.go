@@ -44,7 +44,7 @@ var usageText = `search — full-text search for Arabic news
 Search:
   search -q QUERY [--index DIR] [-n N] [--offset N] [--any] [--json]
          [--from DAY] [--to DAY] [--sort ORDER] [--source NAME]
-         [--agency NAME] [--person NAME] [--facets]
+         [--agency NAME] [--person NAME] [--facets] [--no-collapse]
 
       Lists the articles that match QUERY, best first: rank, title, score,
       ID and short snippets with the matched words highlighted (in colour on
@@ -80,6 +80,9 @@ Search:
       --person NAME      only articles naming that person
       --facets           also count the matching articles by month, source,
                          agency and person
+      --no-collapse      list near-duplicates (the same story published
+                         twice) as hits of their own; by default they are
+                         folded into the better-ranked one and listed under it
 
 Build an index:
   search index --out DIR [--analysis NAME] [--field FIELD=NAME]... PATH...

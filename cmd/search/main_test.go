@@ -31,9 +31,13 @@ func TestSearchLavrov(t *testing.T) {
 	if !strings.HasPrefix(out, `4 articles match "لافروف"`) {
 		t.Errorf("first line: %q", strings.SplitN(out, "\n", 2)[0])
 	}
+	// 000 and 003 are one AFP report: one hit, the other listed under it.
 	ranks := rankLine.FindAllStringSubmatch(out, -1)
-	if len(ranks) != 4 {
+	if len(ranks) != 3 {
 		t.Fatalf("%d hits listed:\n%s", len(ranks), out)
+	}
+	if !strings.Contains(out, "1 more article tells the same story:\n     وصل وزير الخارجية الروسي سيرغي لافروف") {
+		t.Errorf("003 not listed under 000:\n%s", out)
 	}
 	for _, id := range []string{"000_2b0a31d376df4e44", "001_d53218aacc3a3954", "002_24f89540b9a4c350", "003_9503abc412b62b6e"} {
 		if !strings.Contains(out, id) {
@@ -47,9 +51,14 @@ func TestSearchLavrov(t *testing.T) {
 	if strings.Count(out, "[لافروف]") < 4 || strings.Contains(out, "\x1b[") {
 		t.Errorf("marks:\n%s", out)
 	}
-	// The best hit comes first: 002, with Lavrov in its headline.
-	if i, j := strings.Index(out, "002_"), strings.Index(out, "000_"); i > j {
-		t.Errorf("002 after 000")
+	// The articles with Lavrov in their headline come first.
+	if !strings.Contains(out, "\n1. [لافروف] يزور الصين") && !strings.Contains(out, "\n1. [لافروف] يبحث مع وزير الخارجية الصيني") {
+		t.Errorf("first hit is not one with Lavrov in its headline:\n%s", out)
+	}
+	// --no-collapse lists all four as hits.
+	_, out, _ = cli(t, "-q", "لافروف", "--no-collapse")
+	if n := len(rankLine.FindAllStringSubmatch(out, -1)); n != 4 || strings.Contains(out, "same story") {
+		t.Errorf("--no-collapse: %d hits\n%s", n, out)
 	}
 }
 
@@ -69,8 +78,11 @@ func TestSearchJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if r.Total != 4 || len(r.Hits) != 2 || r.Hits[0].ID != "002_24f89540b9a4c350" {
+	if r.Total != 4 || len(r.Hits) != 2 || !r.More {
 		t.Errorf("response %+v", r)
+	}
+	if !strings.Contains(out, `"similar": [`) || !strings.Contains(out, `"id": "003_9503abc412b62b6e"`) {
+		t.Errorf("003 not in a similar list:\n%s", out)
 	}
 	if !strings.Contains(out, "<mark>لافروف</mark>") {
 		t.Errorf("marks not written as <mark>:\n%s", out)

@@ -120,6 +120,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&req.Agency, "agency", "", "")
 	fs.StringVar(&req.Person, "person", "", "")
 	fs.BoolVar(&req.Facets, "facets", false, "")
+	fs.BoolVar(&req.NoCollapse, "no-collapse", false, "")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -264,8 +265,25 @@ func printHits(w io.Writer, r *search.Response, color bool) {
 		for _, s := range h.Snippets {
 			fmt.Fprintf(w, "   %s\n", mark(s))
 		}
+		if n := len(h.Similar); n > 0 {
+			noun := "articles tell"
+			if n == 1 {
+				noun = "article tells"
+			}
+			fmt.Fprintf(w, "   %s\n", dim(fmt.Sprintf("%d more %s the same story:", n, noun)))
+			for _, s := range h.Similar {
+				meta := []string{s.ID}
+				if !s.Date.IsZero() {
+					meta = append(meta, s.Date.Format("2006-01-02"))
+				}
+				if s.Source != "" {
+					meta = append(meta, s.Source)
+				}
+				fmt.Fprintf(w, "     %s\n", dim(s.Title+" · "+strings.Join(meta, " · ")))
+			}
+		}
 	}
-	if shown := r.Offset + len(r.Hits); uint64(shown) < r.Total {
+	if shown := r.Offset + len(r.Hits); r.More {
 		fmt.Fprintf(w, "\nShowing %d–%d of %d; use --offset %d for more.\n", r.Offset+1, shown, r.Total, shown)
 	}
 	printFacets(w, r.Facets)
