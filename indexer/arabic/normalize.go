@@ -65,7 +65,7 @@ func normalizeBytes(term []byte) []byte {
 		}
 		return term
 	}
-	if !norm.NFKC.IsNormal(term) {
+	if !plainArabic(term) && !norm.NFKC.IsNormal(term) {
 		term = norm.NFKC.Bytes(term)
 	}
 	// Every mapping below writes no more bytes than it reads, except
@@ -93,6 +93,31 @@ func normalizeBytes(term []byte) []byte {
 		}
 	}
 	return out
+}
+
+// plainArabic reports whether term holds only runes that NFKC leaves as
+// they are whatever surrounds them: ASCII, the basic Arabic letters, tatweel,
+// Arabic-Indic digits and the tashkeel U+064B–U+0652 (which canonical
+// ordering may reorder, but they are all removed afterwards). It lets most
+// tokens skip the norm package's slower check.
+func plainArabic(term []byte) bool {
+	for i := 0; i < len(term); {
+		b := term[i]
+		if b < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if i+1 >= len(term) {
+			return false
+		}
+		c := rune(b&0x1F)<<6 | rune(term[i+1]&0x3F)
+		if b&0xE0 != 0xC0 || !(c >= 0x0621 && c <= 0x0652 && c != 0x063B && c != 0x063C &&
+			c != 0x063D && c != 0x063E && c != 0x063F || c >= 0x0660 && c <= 0x0669) {
+			return false
+		}
+		i += 2
+	}
+	return true
 }
 
 // appendNormalized is the slow path of normalizeBytes: it appends the

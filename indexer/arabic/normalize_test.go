@@ -1,8 +1,13 @@
 package arabic
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Inputs are words of the seed articles or the SaudiNewsNet corpus, as
@@ -75,6 +80,28 @@ func TestNormalizeMatchesAnalyzer(t *testing.T) {
 		got := terms(t, ExactAnalyzer, w)
 		if len(got) != 1 || got[0] != Normalize(w) {
 			t.Errorf("%q: analyzer %v, Normalize %q", w, got, Normalize(w))
+		}
+	}
+}
+
+// The fast path that skips the norm package gives what NFKC first would,
+// on every token of the seed articles.
+func TestNormalizeFastPath(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "data", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("seed articles: %v", err)
+	}
+	tok := unicode.NewUnicodeTokenizer()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tk := range tok.Tokenize(b) {
+			w := string(tk.Term)
+			if got, want := Normalize(w), string(appendNormalized(nil, norm.NFKC.Bytes([]byte(w)))); got != want {
+				t.Errorf("Normalize(%q) = %q, NFKC first gives %q", w, got, want)
+			}
 		}
 	}
 }

@@ -71,7 +71,13 @@ func letters(w []byte) int { return utf8.RuneCount(w) }
 // that, the longest prefix that leaves at least its MinRest letters, or a
 // frequent short word, is stripped.
 func StripPrefix(w []byte, lex Lexicon) []byte {
-	if len(w) < 4 || lex.Flags(w)&KeepPrefix != 0 {
+	// Every prefix starts with ا ب ف ك ل or و (U+0627, U+0628, U+0641,
+	// U+0643, U+0644, U+0648).
+	if len(w) < 6 || !(w[0] == 0xD8 && (w[1] == 0xA7 || w[1] == 0xA8) ||
+		w[0] == 0xD9 && (w[1] == 0x81 || w[1] == 0x83 || w[1] == 0x84 || w[1] == 0x88)) {
+		return w
+	}
+	if lex.Flags(w)&KeepPrefix != 0 {
 		return w
 	}
 	for _, pre := range Prefixes {
