@@ -57,7 +57,9 @@ func TestBM25ByHand(t *testing.T) {
 	for try := 0; try < 20; try++ {
 		dir = filepath.Join(t.TempDir(), "ix")
 		r := indexer.ArticlesReader(arts)
-		if _, err := indexer.Build(context.Background(), dir, r, indexer.Options{BatchSize: 1}); err != nil {
+		// One field per text (bleve's ar analysis), so each word is one
+		// BM25 term to compute by hand.
+		if _, err := indexer.Build(context.Background(), dir, r, indexer.Options{BatchSize: 1, Analysis: indexer.AnalysisAr}); err != nil {
 			t.Fatal(err)
 		}
 		e, err := Open(dir)

@@ -226,7 +226,7 @@ func TestIndexUpdate(t *testing.T) {
 	}
 	// Another analysis rebuilds, and says why.
 	code, out, _ = cli(t, "index", "--analysis", "none", "--out", dir, src)
-	if code != exitOK || !strings.HasPrefix(out, "indexed 5 articles in ") || !strings.Contains(out, `rebuilt because the index was built with analysis "ar" and this run asks for "none"`) {
+	if code != exitOK || !strings.HasPrefix(out, "indexed 5 articles in ") || !strings.Contains(out, `rebuilt because the index was built with analysis "fahras" and this run asks for "none"`) {
 		t.Errorf("other analysis: exit %d, %q", code, out)
 	}
 }
