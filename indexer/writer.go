@@ -163,7 +163,7 @@ func articleFields(a *Article) map[string]interface{} {
 	}
 	if sig := news.Signature(a.Body); !sig.Empty() {
 		m[FieldSig] = sig.String()
-		m[FieldDup] = sig.Bands()
+		m[FieldDup] = DupBands(sig)
 	}
 	return m
 }

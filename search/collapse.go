@@ -94,7 +94,7 @@ func (e *Engine) moreSimilar(ctx context.Context, g *group) error {
 		return nil
 	}
 	var qs []query.Query
-	for _, b := range g.sig.Bands() {
+	for _, b := range indexer.DupBands(g.sig) {
 		tq := query.NewTermQuery(b)
 		tq.SetField(indexer.FieldDup)
 		qs = append(qs, tq)
