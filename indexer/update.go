@@ -18,6 +18,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -193,6 +194,10 @@ func update(ctx context.Context, dir, cur string, info *Info, r Reader, opts Opt
 		os.RemoveAll(tmp)
 		sum.IndexBytes = dirSize(cur)
 		return sum, nil
+	}
+	if err := pruneSegments(tmp); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("finishing the index: %w", err)
 	}
 	if err := os.Rename(tmp, filepath.Join(dir, gen)); err != nil {
 		os.RemoveAll(tmp)
@@ -411,6 +416,55 @@ func copyGeneration(src, dst string) error {
 		}
 		return copyFile(p, to)
 	})
+}
+
+// pruneSegments removes the segment files of the index in path that its
+// last snapshot does not use: bleve merges segments as an update goes on,
+// and the files merged away may still be there when it closes. Left,
+// they would be carried into every later generation.
+func pruneSegments(path string) error {
+	idx, err := openBleve(path)
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
+	}
+	used := map[string]bool{}
+	dirs := map[string]bool{}
+	for _, s := range snap.Segments() {
+		p, ok := s.Segment().(interface{ Path() string })
+		if !ok {
+			return nil // not all on disk: keep every file
+		}
+		used[filepath.Clean(p.Path())] = true
+		dirs[filepath.Dir(filepath.Clean(p.Path()))] = true
+	}
+	for dir := range dirs {
+		files, err := filepath.Glob(filepath.Join(dir, "*.zap"))
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if !used[filepath.Clean(f)] {
+				if err := os.Remove(f); err != nil {
+					return unwrapPathError(err)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // copyFile copies one file, syncing the copy.
