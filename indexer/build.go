@@ -40,7 +40,8 @@ var ErrNotIndex = errors.New("not a Fahras index")
 // Build reads every article from r and writes an index of them to dir,
 // creating dir if needed. Any index already in dir is replaced, and only
 // when the new one is complete: if the build fails or ctx is cancelled,
-// the index that was there stays as it was.
+// the index that was there stays as it was. To change only what changed
+// in an index already there, use Update.
 func Build(ctx context.Context, dir string, r Reader, opts Options) (*Summary, error) {
 	opts = opts.withDefaults()
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -18,13 +18,14 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// hashField is the field each article's content hash is indexed in, as
-// one term, so that an update finds an unchanged article by looking the
-// term up instead of reading the article back.
+// hashField is the stored field that holds each article's content hash,
+// which an update compares with the hash of the article it reads. It is
+// not indexed: an indexed field would also go into bleve's "_all" field.
 const hashField = "hash"
 
 // hashVersion changes when what the hash covers changes, so that every
@@ -76,7 +77,7 @@ func articleHash(a *Article, an Analysis) string {
 // addHash adds an article's hash to the document it is mapped to.
 func addHash(doc *document.Document, a *Article, an Analysis) {
 	doc.AddField(document.NewTextFieldWithIndexingOptions(hashField, nil,
-		[]byte(articleHash(a, an)), index.IndexField|index.StoreField|index.SkipFreqNorm))
+		[]byte(articleHash(a, an)), index.StoreField))
 }
 
 // docHash returns the hash a document was given by addHash.
@@ -194,6 +195,10 @@ func update(ctx context.Context, dir, cur string, info *Info, r Reader, opts Opt
 		sum.IndexBytes = dirSize(cur)
 		return sum, nil
 	}
+	if err := pruneSegments(tmp); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("finishing the index: %w", err)
+	}
 	if err := os.Rename(tmp, filepath.Join(dir, gen)); err != nil {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("finishing the index: %w", err)
@@ -225,7 +230,6 @@ func updateIn(ctx context.Context, path string, info *Info, r Reader, opts Optio
 		u.old, err = adv.Reader()
 	}
 	if err == nil {
-		u.ctx = ctx
 		err = u.w.copyAll(ctx, r)
 		if cerr := u.old.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("closing the index: %w", cerr)
@@ -244,24 +248,19 @@ func updateIn(ctx context.Context, path string, info *Info, r Reader, opts Optio
 type updater struct {
 	w   *writer
 	old index.IndexReader // the index before the update
-	ctx context.Context
 }
 
 // keep tells whether an article read must be written: not when the index
 // has it as it is; when it replaces an article, that article's field
 // lengths leave the statistics.
 func (u *updater) keep(id string, doc *document.Document) (bool, error) {
-	found, err := u.hasTerm(hashField, docHash(doc))
-	if err != nil {
-		return false, err
-	}
-	if found {
-		u.w.sum.Unchanged++
-		return false, nil
-	}
 	old, err := u.old.Document(id)
 	if err != nil {
 		return false, fmt.Errorf("article %s: reading it from the index: %w", id, err)
+	}
+	if old != nil && docHash(old) == docHash(doc) {
+		u.w.sum.Unchanged++
+		return false, nil
 	}
 	if old != nil {
 		if err := u.subtract(id, old); err != nil {
@@ -270,21 +269,6 @@ func (u *updater) keep(id string, doc *document.Document) (bool, error) {
 		u.w.updates++
 	}
 	return true, nil
-}
-
-// hasTerm tells whether a live document of the old index has term in
-// field.
-func (u *updater) hasTerm(field, term string) (bool, error) {
-	tfr, err := u.old.TermFieldReader(u.ctx, []byte(term), field, false, false, false)
-	if err != nil {
-		return false, fmt.Errorf("looking up an article in the index: %w", err)
-	}
-	defer tfr.Close()
-	d, err := tfr.Next(nil)
-	if err != nil {
-		return false, fmt.Errorf("looking up an article in the index: %w", err)
-	}
-	return d != nil, nil
 }
 
 // subtract removes an article of the old index from the statistics. Its
@@ -411,6 +395,55 @@ func copyGeneration(src, dst string) error {
 		}
 		return copyFile(p, to)
 	})
+}
+
+// pruneSegments removes the segment files of the index in path that its
+// last snapshot does not use: bleve merges segments as an update goes on,
+// and the files merged away may still be there when it closes. Left,
+// they would be carried into every later generation.
+func pruneSegments(path string) error {
+	idx, err := openBleve(path)
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
+	}
+	used := map[string]bool{}
+	dirs := map[string]bool{}
+	for _, s := range snap.Segments() {
+		p, ok := s.Segment().(interface{ Path() string })
+		if !ok {
+			return nil // not all on disk: keep every file
+		}
+		used[filepath.Clean(p.Path())] = true
+		dirs[filepath.Dir(filepath.Clean(p.Path()))] = true
+	}
+	for dir := range dirs {
+		files, err := filepath.Glob(filepath.Join(dir, "*.zap"))
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if !used[filepath.Clean(f)] {
+				if err := os.Remove(f); err != nil {
+					return unwrapPathError(err)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // copyFile copies one file, syncing the copy.

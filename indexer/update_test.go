@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
 var seedNames = []string{
@@ -195,6 +196,10 @@ func TestUpdateRepeatedKeepsStatistics(t *testing.T) {
 			t.Errorf("summary %+v", sum)
 		}
 	}
+	// Segment files merged away during the updates are not kept.
+	if n := len(unusedSegments(t, dir)); n > 0 {
+		t.Errorf("%d segment files of the index are not used", n)
+	}
 	fresh := filepath.Join(t.TempDir(), "fresh")
 	r, _ := OpenPaths([]string{src}, ReadOptions{})
 	defer r.Close()
@@ -204,6 +209,35 @@ func TestUpdateRepeatedKeepsStatistics(t *testing.T) {
 	if got, want := readInfo(t, dir), readInfo(t, fresh); !reflect.DeepEqual(got.Fields, want.Fields) {
 		t.Errorf("updated %+v, full build %+v", got.Fields, want.Fields)
 	}
+}
+
+// unusedSegments lists the segment files of the current generation of dir
+// that its index does not use.
+func unusedSegments(t *testing.T, dir string) []string {
+	t.Helper()
+	idx, _, err := OpenIndex(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	adv, _ := idx.Advanced()
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	used := map[string]bool{}
+	for _, s := range r.(*scorch.IndexSnapshot).Segments() {
+		used[filepath.Base(s.Segment().(interface{ Path() string }).Path())] = true
+	}
+	var unused []string
+	filepath.WalkDir(currentGen(t, dir), func(p string, d os.DirEntry, err error) error {
+		if err == nil && filepath.Ext(p) == ".zap" && !used[d.Name()] {
+			unused = append(unused, d.Name())
+		}
+		return nil
+	})
+	return unused
 }
 
 // cancellingReader cancels its context after some articles.

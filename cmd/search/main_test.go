@@ -1,15 +1,20 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/search"
 )
 
@@ -228,5 +233,82 @@ func TestIndexUpdate(t *testing.T) {
 	code, out, _ = cli(t, "index", "--analysis", "none", "--out", dir, src)
 	if code != exitOK || !strings.HasPrefix(out, "indexed 5 articles in ") || !strings.Contains(out, `rebuilt because the index was built with analysis "fahras" and this run asks for "none"`) {
 		t.Errorf("other analysis: exit %d, %q", code, out)
+	}
+}
+
+// waitingReader yields the seed articles once its process's standard
+// input is closed, holding the index it writes to until then.
+type waitingReader struct {
+	indexer.Reader
+	waited bool
+}
+
+func (r *waitingReader) Next() (*indexer.Article, error) {
+	if !r.waited {
+		r.waited = true
+		fmt.Println("holding the index")
+		io.Copy(io.Discard, os.Stdin)
+	}
+	return r.Reader.Next()
+}
+
+// TestHelperHoldsIndex is run by TestIndexLockedByAnotherProcess as the
+// other process: it updates an index and holds it until told to go on.
+func TestHelperHoldsIndex(t *testing.T) {
+	dir := os.Getenv("FAHRAS_TEST_HOLD_INDEX")
+	if dir == "" {
+		t.Skip("the second process of TestIndexLockedByAnotherProcess")
+	}
+	if _, err := indexer.Update(context.Background(), dir, &waitingReader{Reader: indexer.SeedReader()}, indexer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// While another process updates an index, indexing into it fails at once
+// with one clear line, and searching it goes on working.
+func TestIndexLockedByAnotherProcess(t *testing.T) {
+	data := filepath.Join("..", "..", "data")
+	dir := filepath.Join(t.TempDir(), "ix")
+	if code, _, stderr := cli(t, "index", "--out", dir, data); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	other := exec.Command(os.Args[0], "-test.run=^TestHelperHoldsIndex$")
+	other.Env = append(os.Environ(), "FAHRAS_TEST_HOLD_INDEX="+dir)
+	stdin, err := other.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := other.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer other.Process.Kill()
+	lines := bufio.NewScanner(stdout)
+	for lines.Scan() && lines.Text() != "holding the index" {
+	}
+	if lines.Err() != nil || lines.Text() != "holding the index" {
+		t.Fatalf("the other process did not start its update: %v", lines.Err())
+	}
+
+	code, out, stderr := cli(t, "index", "--out", dir, data)
+	if code != exitFailure || out != "" || stderr != "search: index "+dir+": another build is writing to it\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	code, out, _ = cli(t, "--index", dir, "-q", "يلين")
+	if code != exitOK || !strings.Contains(out, "003_9503abc412b62b6e") {
+		t.Errorf("search during the other update: exit %d\n%s", code, out)
+	}
+
+	stdin.Close()
+	io.Copy(io.Discard, stdout)
+	if err := other.Wait(); err != nil {
+		t.Fatalf("the other process: %v", err)
+	}
+	code, out, stderr = cli(t, "index", "--out", dir, data)
+	if code != exitOK || !strings.Contains(out, ": 0 added, 0 updated, 0 deleted, 5 unchanged;") {
+		t.Errorf("after the other process: exit %d, %q %q", code, out, stderr)
 	}
 }
