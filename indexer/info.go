@@ -10,7 +10,7 @@ import (
 
 // FormatVersion is the version of the index layout this package writes.
 // An index of another version must be rebuilt.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // infoKey is the bleve internal key the index's Info is stored under.
 var infoKey = []byte("fahras.info")

@@ -33,11 +33,11 @@ const (
 	// WeightExact weighs a match of the word as written; it adds to the
 	// stem match that the same word also makes, so a word matched as
 	// written outranks a stem-only match.
-	WeightExact = 0.5
+	WeightExact = 0.25
 	// WeightName weighs a match of a transliterated name's key: a
 	// spelling of the name other than the query's, or the query's name
 	// split or joined differently.
-	WeightName = 0.3
+	WeightName = 0.1
 )
 
 // Weights are the field weights an Engine ranks with.
@@ -93,7 +93,10 @@ func (q *compiled) Searcher(ctx context.Context, r index.IndexReader, m mapping.
 		return nil, err
 	}
 	b := &builder{ctx: ctx, r: r, m: m, opts: opts, q: q, info: info}
-	b.nameKeys = nameKeys(q.clauses, q.fields)
+	nameKeys, err := b.plan(q.clauses)
+	if err != nil {
+		return nil, err
+	}
 	q.marks = map[indexer.Role]map[string]bool{}
 	var musts, shoulds, nots []search.Searcher
 	closeAll := func() {
@@ -105,7 +108,7 @@ func (q *compiled) Searcher(ctx context.Context, r index.IndexReader, m mapping.
 	}
 	for i, c := range q.clauses {
 		b.marking = c.occur != mustNot
-		b.names = b.nameKeys[i]
+		b.names = nameKeys[i]
 		ss, err := b.clause(c)
 		if err != nil {
 			closeAll()
@@ -166,10 +169,8 @@ type builder struct {
 	q       *compiled
 	info    *indexer.Info
 	marking bool
-	// nameKeys are the name keys of each plain-word clause, by clause;
-	// names those of the clause being built.
-	nameKeys map[int][]string
-	names    []string
+	// names are the name keys of the words of the clause being built.
+	names [][]string
 }
 
 // fieldsFor returns the fields a clause searches.
@@ -238,8 +239,12 @@ func (b *builder) clause(c clause) ([]search.Searcher, error) {
 		return nil, err
 	}
 	var out []search.Searcher
-	for _, w := range words {
-		s, err := b.word(w, c, b.names)
+	for i, w := range words {
+		var names []string
+		if i < len(b.names) {
+			names = b.names[i]
+		}
+		s, err := b.word(w, c, names)
 		if err != nil {
 			for _, o := range out {
 				o.Close()
@@ -593,44 +598,55 @@ func closeSearchers(ss []search.Searcher) {
 	}
 }
 
-// nameKeys returns the name keys of the query's plain words, by clause,
-// when the index has name fields: each run of plain-word clauses in the
-// same scope is read as a text, and a key covering two words (a name
-// split in the query, joined in an article) is given to both.
-func nameKeys(clauses []clause, fields []indexer.Field) map[int][]string {
-	has := false
-	for _, f := range fields {
-		has = has || f.Role == indexer.RoleName
+// plan reads the query's plain words in runs (plain-word clauses that
+// follow each other in the same scope) and returns the name keys of each
+// word, by clause and word, when the index has name fields: a key that
+// covers two words (a name split in the query, joined in an article) is
+// given to both.
+func (b *builder) plan(clauses []clause) (map[int][][]string, error) {
+	hasNames := false
+	for _, f := range b.q.fields {
+		hasNames = hasNames || f.Role == indexer.RoleName
 	}
-	if !has {
-		return nil
+	if !hasNames {
+		return nil, nil
 	}
-	out := map[int][]string{}
-	var run []int // clause indexes of the current run
+	keys := map[int][][]string{}
+	type ref struct{ clause, word int }
+	var words []string
+	var refs []ref
 	flush := func() {
-		if len(run) == 0 {
-			return
-		}
-		words := make([]string, len(run))
-		for i, ci := range run {
-			words[i] = clauses[ci].text
-		}
 		for _, k := range arabic.NameKeys(words) {
 			for j := k.First; j <= k.Last; j++ {
-				out[run[j]] = append(out[run[j]], k.Term)
+				r := refs[j]
+				keys[r.clause][r.word] = append(keys[r.clause][r.word], k.Term)
 			}
 		}
-		run = run[:0]
+		words, refs = words[:0], refs[:0]
 	}
+	var runStart = -1
 	for i, c := range clauses {
 		plain := c.kind == kindWord && c.occur != mustNot
-		if !plain || len(run) > 0 && (clauses[run[0]].field != c.field || clauses[run[0]].occur != c.occur) {
+		if !plain || runStart >= 0 && (clauses[runStart].field != c.field || clauses[runStart].occur != c.occur) {
 			flush()
+			runStart = -1
 		}
-		if plain {
-			run = append(run, i)
+		if !plain {
+			continue
+		}
+		if runStart < 0 {
+			runStart = i
+		}
+		ws, err := b.words(c.text)
+		if err != nil {
+			return nil, err
+		}
+		keys[i] = make([][]string, len(ws))
+		for j, w := range ws {
+			words = append(words, w)
+			refs = append(refs, ref{i, j})
 		}
 	}
 	flush()
-	return out
+	return keys, nil
 }
