@@ -3,8 +3,8 @@ package indexer
 import (
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/fahras/fahras/indexer/news"
 )
 
 // Article is one news article as Fahras indexes it.
@@ -31,24 +31,45 @@ type Article struct {
 	People []string `json:"people,omitempty"`
 }
 
-// maxTitleRunes bounds a title taken from the lede.
-const maxTitleRunes = 120
-
-// ParseText reads a plain-text article: the text becomes the raw text and
-// the body, and the title is the headline line where there is one,
-// otherwise the lede's first sentence cut at a word.
+// ParseText reads a plain-text article as a news page: the text becomes
+// the raw text; the headline (or the lede's first sentence) the title;
+// the lines a reader came for, without share prompts, tickers, credits
+// and other page furniture, the body. The publication date, the news
+// agencies credited and the people named are read from the text (see
+// package news for the rules).
 func ParseText(id, text string) Article {
+	return parseArticle(id, text, "", nil)
+}
+
+// parseArticle is ParseText with a model of the lines that repeat across
+// the articles of one source (group), which it also updates.
+func parseArticle(id, text, group string, rep *news.Repeats) Article {
 	raw := normalizeNewlines(text)
-	a := Article{ID: id, Raw: raw}
-	lines := strings.Split(raw, "\n")
-	if i := headlineLine(lines); i >= 0 {
-		a.Title = strings.TrimSpace(lines[i])
-		a.Body = strings.TrimSpace(strings.Join(append(append([]string{}, lines[:i]...), lines[i+1:]...), "\n"))
-	} else {
-		a.Body = strings.TrimSpace(raw)
-		a.Title = firstSentence(a.Body, maxTitleRunes)
+	if rep != nil {
+		rep.ObserveText(group, raw)
 	}
+	d := news.Clean(raw, news.Options{Source: group, Repeats: rep})
+	a := Article{ID: id, Raw: raw, Title: d.Title, Body: d.Body}
+	if a.Body == "" && a.Title == "" {
+		// Nothing reads as article text: keep it all searchable rather
+		// than lose the article.
+		a.Body = strings.TrimSpace(raw)
+		a.Title = news.LedeTitle(a.Body)
+	}
+	a.Date, _ = news.ParseDate(raw)
+	a.Agencies = news.Agencies(raw)
+	a.People = news.People(a.Title + "\n" + a.Body)
 	return a
+}
+
+// withTitle sets a title given apart from the text, such as a JSON field:
+// the line the text's own headline was taken from stays in the body.
+func (a *Article) withTitle(title string) {
+	if a.Title != "" && !strings.Contains(a.Body, a.Title) && a.Title != title {
+		a.Body = strings.TrimSpace(a.Title + "\n\n" + a.Body)
+	}
+	a.Title = title
+	a.People = news.People(a.Title + "\n" + a.Body)
 }
 
 // normalizeNewlines drops a byte-order mark and turns CRLF and CR line
@@ -57,58 +78,4 @@ func normalizeNewlines(s string) string {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.ReplaceAll(s, "\r", "\n")
-}
-
-// headlineLine returns the index of the first line that reads as a
-// headline: a short line without a closing full stop, followed by a blank
-// line. It returns -1 when the text starts straight with its lede.
-func headlineLine(lines []string) int {
-	for i, l := range lines {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		words := len(strings.Fields(l))
-		blankAfter := i+1 < len(lines) && strings.TrimSpace(lines[i+1]) == ""
-		if words >= 3 && words <= 20 && blankAfter && !strings.HasSuffix(l, ".") {
-			return i
-		}
-		if words >= 3 {
-			return -1
-		}
-	}
-	return -1
-}
-
-// firstSentence returns the text up to its first sentence end, cut at a
-// word boundary to at most max runes.
-func firstSentence(s string, max int) string {
-	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
-	if i := strings.IndexAny(line, ".!?؟"); i >= 0 {
-		line = line[:i]
-	}
-	return cutAtWord(strings.TrimSpace(line), max)
-}
-
-// cutAtWord shortens s to at most max runes, cutting at the last space
-// before the limit and adding an ellipsis.
-func cutAtWord(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	n := 0
-	cut := 0
-	for i, r := range s {
-		if n == max {
-			break
-		}
-		if unicode.IsSpace(r) {
-			cut = i
-		}
-		n++
-	}
-	if cut == 0 {
-		return s
-	}
-	return strings.TrimRightFunc(s[:cut], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) + "…"
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // An index directory holds generations of the index, each a complete
@@ -51,13 +52,23 @@ func Build(ctx context.Context, dir string, r Reader, opts Options) (*Summary, e
 	}
 	defer unlock()
 	removeStale(dir)
-
-	gen := genPrefix + time.Now().UTC().Format("20060102T150405.000000000Z")
-	tmp := filepath.Join(dir, gen+tmpSuffix)
 	m, err := NewMapping(opts.Analysis, opts.BleveScoring)
 	if err != nil {
 		return nil, err
 	}
+	return build(ctx, dir, r, opts, m)
+}
+
+// newGeneration names a new generation of an index.
+func newGeneration() string {
+	return genPrefix + time.Now().UTC().Format("20060102T150405.000000000Z")
+}
+
+// build writes a new generation of the index in dir from scratch and
+// makes it current; the caller holds dir's lock.
+func build(ctx context.Context, dir string, r Reader, opts Options, m *mapping.IndexMappingImpl) (*Summary, error) {
+	gen := newGeneration()
+	tmp := filepath.Join(dir, gen+tmpSuffix)
 	// Batches do not wait to be on disk: the new generation is invisible
 	// until it is complete, and the writer's last batch waits for all.
 	idx, err := bleve.NewUsing(tmp, m, scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})

@@ -22,7 +22,9 @@ func Compact(ctx context.Context, dir string) error {
 	if err != nil {
 		return err
 	}
-	idx, err := bleve.Open(path)
+	// Batches wait until they are on disk, so that writing the information
+	// below persists the merged segment too.
+	idx, err := bleve.OpenUsing(path, map[string]interface{}{"unsafe_batch": false})
 	if err != nil {
 		return fmt.Errorf("index %s: cannot open it: %w", dir, err)
 	}
@@ -35,9 +37,23 @@ func Compact(ctx context.Context, dir string) error {
 	if !ok {
 		return fmt.Errorf("index %s: not a scorch index", dir)
 	}
-	opts := mergeplan.SingleSegmentMergePlanOptions
-	if err := s.ForceMerge(ctx, &opts); err != nil {
-		return fmt.Errorf("index %s: merging segments: %w", dir, err)
+	// The background merger may be busy with segments of its own when the
+	// forced merge is planned; merge again until one segment is left.
+	for try := 0; try < 10; try++ {
+		opts := mergeplan.SingleSegmentMergePlanOptions
+		if err := s.ForceMerge(ctx, &opts); err != nil {
+			return fmt.Errorf("index %s: merging segments: %w", dir, err)
+		}
+		n, err := segmentCount(s)
+		if err != nil {
+			return fmt.Errorf("index %s: %w", dir, err)
+		}
+		if n <= 1 {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 	}
 	// The merged segment is in place; writing the index's information
 	// again waits until the snapshot holding it is on disk.
@@ -54,4 +70,18 @@ func Compact(ctx context.Context, dir string) error {
 		return fmt.Errorf("index %s: %w", dir, err)
 	}
 	return nil
+}
+
+// segmentCount counts the segments of an index's current snapshot.
+func segmentCount(s *scorch.Scorch) (int, error) {
+	r, err := s.Reader()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return 0, fmt.Errorf("not a scorch snapshot")
+	}
+	return len(snap.Segments()), nil
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/fahras/fahras/indexer/arabic"
 )
 
 // Analysis names the text analysis an index is built with. It decides
@@ -18,6 +20,9 @@ type Analysis string
 
 // The analyses an index can be built with.
 const (
+	// AnalysisFahras is Fahras's own Arabic analysis (package arabic): a
+	// stemmed, an exact and a name-key field per text.
+	AnalysisFahras Analysis = "fahras"
 	// AnalysisAr is bleve's "ar" analyzer, a port of Lucene's
 	// ArabicAnalyzer, in one field per text.
 	AnalysisAr Analysis = "ar"
@@ -27,11 +32,11 @@ const (
 )
 
 // DefaultAnalysis is the analysis new indexes are built with.
-const DefaultAnalysis = AnalysisAr
+const DefaultAnalysis = AnalysisFahras
 
 // Analyses lists the analyses an index can be built with, the default
 // first.
-func Analyses() []Analysis { return []Analysis{DefaultAnalysis, AnalysisNone} }
+func Analyses() []Analysis { return []Analysis{AnalysisFahras, AnalysisAr, AnalysisNone} }
 
 // ParseAnalysis checks an analysis name given by a user.
 func ParseAnalysis(name string) (Analysis, error) {
@@ -57,6 +62,9 @@ const (
 	RoleStem Role = "stem"
 	// RoleExact holds the words as written, only normalized.
 	RoleExact Role = "exact"
+	// RoleName holds the name keys of words that may be transliterated
+	// names, so that other spellings of a name match (package arabic).
+	RoleName Role = "name"
 )
 
 // Texts are the article parts indexed for full-text search.
@@ -77,6 +85,8 @@ type Field struct {
 // analyzers returns the analyzer of each role for an analysis.
 func (a Analysis) analyzers() map[Role]string {
 	switch a {
+	case AnalysisFahras:
+		return map[Role]string{RoleStem: arabic.StemAnalyzer, RoleExact: arabic.ExactAnalyzer, RoleName: arabic.NameAnalyzer}
 	case AnalysisNone:
 		return map[Role]string{RoleStem: noStemAnalyzer}
 	default:
@@ -89,7 +99,7 @@ func (a Analysis) Fields() []Field {
 	var fs []Field
 	an := a.analyzers()
 	for _, text := range Texts {
-		for _, role := range []Role{RoleStem, RoleExact} {
+		for _, role := range []Role{RoleStem, RoleExact, RoleName} {
 			name, ok := an[role]
 			if !ok {
 				continue
@@ -112,7 +122,18 @@ const (
 	FieldURL      = "url"
 	FieldAgencies = "agency"
 	FieldPeople   = "person"
+	// FieldMonth is the publication month, "2006-01", for counting
+	// articles by month.
+	FieldMonth = "month"
+	// FieldSig is the body's MinHash signature (stored, not searched),
+	// and FieldDup its band keys (searched, not stored): together they
+	// find an article's near-duplicates.
+	FieldSig = "minhash"
+	FieldDup = "dup"
 )
+
+// MonthFormat is how FieldMonth writes a month.
+const MonthFormat = "2006-01"
 
 // NewMapping returns the bleve index mapping for an analysis, with bleve's
 // own scorer set to a scoring model ("bm25" when empty, or "tf-idf").
@@ -151,6 +172,20 @@ func NewMapping(a Analysis, bleveScoring string) (*mapping.IndexMappingImpl, err
 	raw.DocValues = false
 	doc.AddFieldMappingsAt(FieldRaw, raw)
 
+	sig := mapping.NewTextFieldMapping()
+	sig.Index = false
+	sig.Store = true
+	sig.IncludeInAll = false
+	sig.DocValues = false
+	doc.AddFieldMappingsAt(FieldSig, sig)
+
+	dup := mapping.NewKeywordFieldMapping()
+	dup.Analyzer = keyword.Name
+	dup.Store = false
+	dup.IncludeInAll = false
+	dup.DocValues = false
+	doc.AddFieldMappingsAt(FieldDup, dup)
+
 	url := mapping.NewTextFieldMapping()
 	url.Index = false
 	url.Store = true
@@ -158,7 +193,7 @@ func NewMapping(a Analysis, bleveScoring string) (*mapping.IndexMappingImpl, err
 	url.DocValues = false
 	doc.AddFieldMappingsAt(FieldURL, url)
 
-	for _, name := range []string{FieldSource, FieldAgencies, FieldPeople} {
+	for _, name := range []string{FieldSource, FieldAgencies, FieldPeople, FieldMonth} {
 		kw := mapping.NewKeywordFieldMapping()
 		kw.Analyzer = keyword.Name
 		kw.Store = true
@@ -184,6 +219,9 @@ func NewMapping(a Analysis, bleveScoring string) (*mapping.IndexMappingImpl, err
 // the words it indexes, without stemming it or dropping it as a stop
 // word: what prefix, wildcard and fuzzy terms are matched with.
 func (a Analysis) NormalizeTerm(s string) string {
+	if a == AnalysisFahras {
+		return arabic.Normalize(s)
+	}
 	ts := analysis.TokenStream{&analysis.Token{Term: []byte(s), Type: analysis.AlphaNumeric}}
 	ts = lowercase.NewLowerCaseFilter().Filter(ts)
 	ts = unicodenorm.MustNewUnicodeNormalizeFilter(unicodenorm.NFKC).Filter(ts)

@@ -14,11 +14,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
+
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/fahras/fahras/data"
+	"github.com/fahras/fahras/indexer/news"
 )
 
 // Reader yields articles one at a time.
@@ -172,7 +173,7 @@ func OpenPaths(paths []string, opts ReadOptions) (Reader, error) {
 	if opts.Fields.Content == nil {
 		opts.Fields = DefaultJSONFields
 	}
-	r := &fileReader{opts: opts}
+	r := &fileReader{opts: opts, repeats: news.NewRepeats()}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -247,6 +248,9 @@ type fileReader struct {
 	counter *countingReader
 	lines   *bufio.Reader
 	lineNo  int
+	// repeats learns the lines that recur across one source's articles,
+	// which are page furniture.
+	repeats *news.Repeats
 }
 
 func (r *fileReader) Progress() (int64, int64) {
@@ -338,11 +342,13 @@ func (r *fileReader) readText() (*Article, error) {
 	if r.cur.gz {
 		name = strings.TrimSuffix(name, filepath.Ext(name))
 	}
-	return textArticle(name, b, where)
+	return textArticle(name, b, where, filepath.Dir(r.cur.path), r.repeats)
 }
 
 // textArticle turns the bytes of one text file into an article.
-func textArticle(id string, b []byte, where string) (*Article, error) {
+// Lines repeated across the articles of group (a source) are page
+// furniture, learned by rep when it is not nil.
+func textArticle(id string, b []byte, where, group string, rep *news.Repeats) (*Article, error) {
 	if reason := checkID(id); reason != "" {
 		return nil, &SkipError{Reason: reason, Where: where}
 	}
@@ -352,7 +358,7 @@ func textArticle(id string, b []byte, where string) (*Article, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, &SkipError{Reason: ReasonEmptyText, Where: where}
 	}
-	a := ParseText(id, string(b))
+	a := parseArticle(id, string(b), group, rep)
 	return &a, nil
 }
 
@@ -372,7 +378,7 @@ func (r *fileReader) nextLine() (*Article, error) {
 		if len(line) == 0 {
 			continue
 		}
-		return jsonArticle(line, r.opts.Fields, where)
+		return jsonArticle(line, r.opts.Fields, where, r.cur.path, r.repeats)
 	}
 }
 
@@ -408,7 +414,10 @@ func (r *fileReader) readLine() ([]byte, error) {
 }
 
 // jsonArticle turns one JSON line into an article.
-func jsonArticle(line []byte, fields JSONFields, where string) (*Article, error) {
+// Lines repeated across the articles of one source (or of one file, when
+// the records name no source) are page furniture, learned by rep when it
+// is not nil.
+func jsonArticle(line []byte, fields JSONFields, where, file string, rep *news.Repeats) (*Article, error) {
 	if !utf8.Valid(line) {
 		return nil, &SkipError{Reason: ReasonInvalidUTF8, Where: where}
 	}
@@ -449,28 +458,20 @@ func jsonArticle(line []byte, fields JSONFields, where string) (*Article, error)
 	if strings.TrimSpace(content) == "" {
 		return nil, &SkipError{Reason: ReasonEmptyText, Where: where}
 	}
-	a := ParseText(id, content)
+	group := strings.TrimSpace(source)
+	if group == "" {
+		group = file
+	}
+	a := parseArticle(id, content, group, rep)
 	if t := strings.TrimSpace(title); t != "" {
-		a.Title = t
-		a.Body = strings.TrimSpace(a.Raw)
+		a.withTitle(t)
 	}
 	a.Source = strings.TrimSpace(source)
 	a.URL = strings.TrimSpace(url)
-	if d, ok := parseDateField(date); ok {
+	if d, ok := news.ParseDateField(date); ok {
 		a.Date = d
 	}
 	return &a, nil
-}
-
-// parseDateField reads a date given in an input field.
-func parseDateField(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }
 
 // countingReader counts the bytes read through it.
@@ -518,7 +519,7 @@ func (r *seedReader) Next() (*Article, error) {
 		return nil, &SkipError{Reason: ReasonUnreadable, Where: name, Err: err}
 	}
 	r.read += int64(len(b))
-	return textArticle(strings.TrimSuffix(name, path.Ext(name)), b, name)
+	return textArticle(strings.TrimSuffix(name, path.Ext(name)), b, name, "", nil)
 }
 
 func (r *seedReader) Progress() (int64, int64) { return r.read, r.total }

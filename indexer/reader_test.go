@@ -70,7 +70,7 @@ func TestSeedReader(t *testing.T) {
 	if arts[2].ID != "002_24f89540b9a4c350" {
 		t.Errorf("ID %q", arts[2].ID)
 	}
-	if arts[2].Title != `لافروف يبحث مع وزير الخارجية الصيني "الحرب ضد الإرهاب"` {
+	if arts[2].Title != `لافروف يبحث مع وزير الخارجية الصيني "الحرب ضد الإرهاب" بعد أيام من هجوم موسكو` {
 		t.Errorf("title %q", arts[2].Title)
 	}
 	if !strings.HasPrefix(arts[1].Title, "أكّد وزير الخارجية الروسي، سيرغي لافروف") {
@@ -159,7 +159,7 @@ func TestJSONFieldsSet(t *testing.T) {
 	if err := f.Set("content=text"); err != nil {
 		t.Fatal(err)
 	}
-	a, err := jsonArticle([]byte(`{"id":"1","text":"خبر عاجل","content":"غيره"}`), f, "x")
+	a, err := jsonArticle([]byte(`{"id":"1","text":"خبر عاجل","content":"غيره"}`), f, "x", "x", nil)
 	if err != nil || a.Body != "خبر عاجل" {
 		t.Errorf("%+v %v", a, err)
 	}

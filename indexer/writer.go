@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"github.com/fahras/fahras/indexer/news"
+
 	"context"
 	"errors"
 	"fmt"
@@ -52,10 +54,28 @@ type Progress struct {
 	Bytes, TotalBytes int64
 }
 
-// Summary tells what a build did.
+// Summary tells what a build or an update did.
 type Summary struct {
-	// Added counts the articles written.
+	// Added counts the articles written that were not in the index.
 	Added int `json:"added"`
+	// Updated counts the articles rewritten because they changed (by
+	// Update only).
+	Updated int `json:"updated"`
+	// Deleted counts the articles removed because the input no longer
+	// has them (by Update only).
+	Deleted int `json:"deleted"`
+	// Unchanged counts the articles already in the index as they were
+	// read, left as they were (by Update only).
+	Unchanged int `json:"unchanged"`
+	// Kept counts the articles Update did not delete although the input
+	// no longer has them, because some input could not be read.
+	Kept int `json:"kept,omitempty"`
+	// Incremental is true when Update changed the index in place of a
+	// full build.
+	Incremental bool `json:"incremental"`
+	// Rebuilt says why Update made a full build of an existing index
+	// instead (a different analysis or format); empty otherwise.
+	Rebuilt string `json:"rebuilt,omitempty"`
 	// Skipped counts the records that were not indexed, by reason.
 	Skipped map[string]int `json:"skipped,omitempty"`
 	// Articles counts the articles in the index after the build.
@@ -91,6 +111,13 @@ type writer struct {
 	sum     Summary
 	start   time.Time
 	persist bool // wait for the index to be on disk at the end
+
+	// An update sets these: keep tells whether an article is to be
+	// written (counting it as unchanged otherwise, and as an update when
+	// it replaces one); beforeFinish runs once all articles are read.
+	keep         func(id string, doc *document.Document) (bool, error)
+	beforeFinish func(ctx context.Context) error
+	updates      int // articles in pending that replace one
 }
 
 func newWriter(idx bleve.Index, m mapping.IndexMapping, info *Info, opts Options) *writer {
@@ -120,6 +147,7 @@ func articleFields(a *Article) map[string]interface{} {
 	}
 	if !a.Date.IsZero() {
 		m[FieldDate] = a.Date
+		m[FieldMonth] = a.Date.UTC().Format(MonthFormat)
 	}
 	if a.Source != "" {
 		m[FieldSource] = a.Source
@@ -133,6 +161,10 @@ func articleFields(a *Article) map[string]interface{} {
 	if len(a.People) > 0 {
 		m[FieldPeople] = a.People
 	}
+	if sig := news.Signature(a.Body); !sig.Empty() {
+		m[FieldSig] = sig.String()
+		m[FieldDup] = sig.Bands()
+	}
 	return m
 }
 
@@ -144,6 +176,11 @@ func (w *writer) add(id string, doc *document.Document) error {
 		return nil
 	}
 	w.seen[id] = true
+	if w.keep != nil {
+		if ok, err := w.keep(id, doc); err != nil || !ok {
+			return err
+		}
+	}
 	if err := w.batch.IndexAdvanced(doc); err != nil {
 		return fmt.Errorf("article %s: %w", id, err)
 	}
@@ -170,7 +207,9 @@ func (w *writer) flush() error {
 	for _, doc := range w.pending {
 		w.count(doc, 1)
 	}
-	w.sum.Added += len(w.pending)
+	w.sum.Added += len(w.pending) - w.updates
+	w.sum.Updated += w.updates
+	w.updates = 0
 	w.pending = w.pending[:0]
 	w.batch.Reset()
 	return nil
@@ -267,6 +306,7 @@ func (w *writer) readAhead(r Reader, done <-chan struct{}) <-chan item {
 				if err := w.mapping.MapDocument(it.doc, articleFields(a)); err != nil {
 					it.err = fmt.Errorf("article %s: %w", a.ID, err)
 				}
+				addHash(it.doc, a, w.info.Analysis)
 			}
 			select {
 			case out <- it:
@@ -312,11 +352,16 @@ func (w *writer) copyAll(ctx context.Context, r Reader) error {
 			}
 		}
 		if w.opts.Progress != nil && (len(w.pending) == 0 || len(w.pending)%50 == 0) {
-			w.opts.Progress(Progress{Articles: w.sum.Added + len(w.pending), Skipped: w.sum.SkippedTotal(), Bytes: it.read, TotalBytes: it.size})
+			w.opts.Progress(Progress{Articles: w.sum.Added + w.sum.Updated + w.sum.Unchanged + len(w.pending), Skipped: w.sum.SkippedTotal(), Bytes: it.read, TotalBytes: it.size})
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if w.beforeFinish != nil {
+		if err := w.beforeFinish(ctx); err != nil {
+			return err
+		}
 	}
 	if err := w.finish(ctx); err != nil {
 		return err

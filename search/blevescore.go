@@ -32,7 +32,7 @@ func bleveQuery(clauses []clause, all bool, fields []indexer.Field, norm func(st
 			return query.NewDisjunctionQuery(ds)
 		}
 		boost := func(q interface{ SetBoost(float64) }, f indexer.Field) {
-			q.SetBoost(fieldWeight(f) * c.boost)
+			q.SetBoost(DefaultWeights.field(f) * c.boost)
 		}
 		switch c.kind {
 		case kindWord:

@@ -16,11 +16,13 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/indexer/arabic"
 )
 
 // Field weights: how much a match counts in each kind of field, relative
 // to a match in the body's stemmed field. A field's weight is its text's
 // weight times its role's weight, and multiplies that field's BM25 score.
+// DefaultWeights holds them; Options.Weights changes them for an Engine.
 const (
 	// WeightTitle weighs a match in the title.
 	WeightTitle = 2.0
@@ -32,21 +34,35 @@ const (
 	// stem match that the same word also makes, so a word matched as
 	// written outranks a stem-only match.
 	WeightExact = 0.5
+	// WeightName weighs a match of a transliterated name's key: a
+	// spelling of the name other than the query's, or the query's name
+	// split or joined differently.
+	WeightName = 0.3
 )
 
-// fieldWeight is the weight of one indexed field.
-func fieldWeight(f indexer.Field) float64 {
-	w := WeightBody
+// Weights are the field weights an Engine ranks with.
+type Weights struct {
+	Title, Body, Stem, Exact, Name float64
+}
+
+// DefaultWeights are the weights chosen by measurement (see the constants).
+var DefaultWeights = Weights{Title: WeightTitle, Body: WeightBody, Stem: WeightStem, Exact: WeightExact, Name: WeightName}
+
+// field returns the weight of one indexed field.
+func (w Weights) field(f indexer.Field) float64 {
+	x := w.Body
 	if f.Text == "title" {
-		w = WeightTitle
+		x = w.Title
 	}
 	switch f.Role {
 	case indexer.RoleExact:
-		w *= WeightExact
+		x *= w.Exact
+	case indexer.RoleStem:
+		x *= w.Stem
 	default:
-		w *= WeightStem
+		x *= w.Name
 	}
-	return w
+	return x
 }
 
 // maxExpansions bounds how many index terms one prefix, wildcard or
@@ -64,6 +80,7 @@ type compiled struct {
 	all     bool // plain words are required
 	fields  []indexer.Field
 	norm    func(string) string
+	weights Weights
 	marks   map[indexer.Role]map[string]bool
 }
 
@@ -76,6 +93,7 @@ func (q *compiled) Searcher(ctx context.Context, r index.IndexReader, m mapping.
 		return nil, err
 	}
 	b := &builder{ctx: ctx, r: r, m: m, opts: opts, q: q, info: info}
+	b.nameKeys = nameKeys(q.clauses, q.fields)
 	q.marks = map[indexer.Role]map[string]bool{}
 	var musts, shoulds, nots []search.Searcher
 	closeAll := func() {
@@ -85,8 +103,9 @@ func (q *compiled) Searcher(ctx context.Context, r index.IndexReader, m mapping.
 			}
 		}
 	}
-	for _, c := range q.clauses {
+	for i, c := range q.clauses {
 		b.marking = c.occur != mustNot
+		b.names = b.nameKeys[i]
 		ss, err := b.clause(c)
 		if err != nil {
 			closeAll()
@@ -147,6 +166,10 @@ type builder struct {
 	q       *compiled
 	info    *indexer.Info
 	marking bool
+	// nameKeys are the name keys of each plain-word clause, by clause;
+	// names those of the clause being built.
+	nameKeys map[int][]string
+	names    []string
 }
 
 // fieldsFor returns the fields a clause searches.
@@ -216,7 +239,7 @@ func (b *builder) clause(c clause) ([]search.Searcher, error) {
 	}
 	var out []search.Searcher
 	for _, w := range words {
-		s, err := b.word(w, c)
+		s, err := b.word(w, c, b.names)
 		if err != nil {
 			for _, o := range out {
 				o.Close()
@@ -231,11 +254,28 @@ func (b *builder) clause(c clause) ([]search.Searcher, error) {
 }
 
 // word matches one word in every field of the clause's scope, each field
-// analyzing it its own way, and sums the fields' scores.
-func (b *builder) word(w string, c clause) (search.Searcher, error) {
+// analyzing it its own way, and sums the fields' scores. In a name field
+// it matches the name keys given, which may cover the word together with
+// its neighbour.
+func (b *builder) word(w string, c clause, names []string) (search.Searcher, error) {
 	var kids []search.Searcher
 	seen := map[string]bool{}
 	for _, f := range b.fieldsFor(c) {
+		if f.Role == indexer.RoleName {
+			for _, key := range names {
+				if seen[f.Name+"\x00"+key] {
+					continue
+				}
+				seen[f.Name+"\x00"+key] = true
+				s, err := b.term(f, key, c.boost)
+				if err != nil {
+					closeSearchers(kids)
+					return nil, err
+				}
+				kids = append(kids, s)
+			}
+			continue
+		}
 		a, err := b.analyzer(f.Analyzer)
 		if err != nil {
 			closeSearchers(kids)
@@ -261,7 +301,7 @@ func (b *builder) word(w string, c clause) (search.Searcher, error) {
 // term opens a BM25 searcher of one term in one field.
 func (b *builder) term(f indexer.Field, term string, boost float64) (search.Searcher, error) {
 	st := b.info.Fields[f.Name]
-	s, err := newTermSearcher(b.ctx, b.r, f.Name, term, fieldWeight(f)*boost, st.Docs, st.AvgLen())
+	s, err := newTermSearcher(b.ctx, b.r, f.Name, term, b.q.weights.field(f)*boost, st.Docs, st.AvgLen())
 	if err != nil {
 		return nil, fmt.Errorf("reading the index: %w", err)
 	}
@@ -285,7 +325,7 @@ func (b *builder) phrase(c clause) (search.Searcher, error) {
 	wc := c
 	wc.kind = kindWord
 	if len(words) == 1 {
-		return b.word(words[0], wc)
+		return b.word(words[0], wc, nil)
 	}
 	var matchers, scorers []search.Searcher
 	fail := func(err error) (search.Searcher, error) {
@@ -313,7 +353,7 @@ func (b *builder) phrase(c clause) (search.Searcher, error) {
 		matchers = append(matchers, s)
 	}
 	for _, w := range words {
-		s, err := b.word(w, wc)
+		s, err := b.word(w, wc, nil)
 		if err != nil {
 			return fail(err)
 		}
@@ -381,7 +421,7 @@ func (b *builder) expansion(c clause) (search.Searcher, error) {
 		if k == 0 {
 			wc := c
 			wc.kind = kindWord
-			return b.word(c.text, wc)
+			return b.word(c.text, wc, nil)
 		}
 		rf, ok := b.r.(index.IndexReaderFuzzy)
 		if !ok {
@@ -394,6 +434,9 @@ func (b *builder) expansion(c clause) (search.Searcher, error) {
 	}
 	var kids []search.Searcher
 	for _, f := range b.fieldsFor(c) {
+		if f.Role == indexer.RoleName {
+			continue // name keys are not words to expand
+		}
 		d, keep, err := match(f)
 		if err != nil {
 			closeSearchers(kids)
@@ -548,4 +591,46 @@ func closeSearchers(ss []search.Searcher) {
 	for _, s := range ss {
 		s.Close()
 	}
+}
+
+// nameKeys returns the name keys of the query's plain words, by clause,
+// when the index has name fields: each run of plain-word clauses in the
+// same scope is read as a text, and a key covering two words (a name
+// split in the query, joined in an article) is given to both.
+func nameKeys(clauses []clause, fields []indexer.Field) map[int][]string {
+	has := false
+	for _, f := range fields {
+		has = has || f.Role == indexer.RoleName
+	}
+	if !has {
+		return nil
+	}
+	out := map[int][]string{}
+	var run []int // clause indexes of the current run
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		words := make([]string, len(run))
+		for i, ci := range run {
+			words[i] = clauses[ci].text
+		}
+		for _, k := range arabic.NameKeys(words) {
+			for j := k.First; j <= k.Last; j++ {
+				out[run[j]] = append(out[run[j]], k.Term)
+			}
+		}
+		run = run[:0]
+	}
+	for i, c := range clauses {
+		plain := c.kind == kindWord && c.occur != mustNot
+		if !plain || len(run) > 0 && (clauses[run[0]].field != c.field || clauses[run[0]].occur != c.occur) {
+			flush()
+		}
+		if plain {
+			run = append(run, i)
+		}
+	}
+	flush()
+	return out
 }

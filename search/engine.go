@@ -30,6 +30,8 @@ type Options struct {
 	// baseline for comparisons. Query semantics and field weights stay
 	// the same.
 	BleveScoring bool
+	// Weights are the field weights; DefaultWeights when zero.
+	Weights Weights
 }
 
 // ErrNotFound reports an article ID that is not in the index.
@@ -120,15 +122,26 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	fs, err := filters(req)
+	if err != nil {
+		return nil, err
+	}
+	order, err := sortOrder(req.Sort)
+	if err != nil {
+		return nil, err
+	}
 	if len(clauses) == 0 {
 		return nil, fmt.Errorf("%w: the query is empty", ErrBadQuery)
 	}
 	resp := &Response{Query: req.Query, Offset: req.Offset, Limit: req.Limit}
-	q, res, err := e.run(ctx, clauses, !req.Any, req)
-	if err == nil && res.Total == 0 && !req.Any && plainWords(clauses) > 0 {
+	q, res, err := e.run(ctx, clauses, !req.Any, fs, order, req)
+	if err == nil && res.Total == 0 && !req.Any && plainWords(clauses) > 1 {
 		// No article has every word: show those with any of them.
-		resp.Relaxed = true
-		q, res, err = e.run(ctx, clauses, false, req)
+		q2, res2, err2 := e.run(ctx, clauses, false, fs, order, req)
+		if err2 != nil || res2.Total > 0 {
+			resp.Relaxed = true
+			q, res, err = q2, res2, err2
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -138,9 +151,31 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 		m.terms = e.marks(ctx, req.Query)
 	}
 	resp.Total = res.Total
-	resp.Hits = make([]Hit, 0, len(res.Hits))
-	for i, h := range res.Hits {
+	if req.Facets {
+		resp.Facets = facetValues(res.Facets)
+	}
+	hits := res.Hits
+	var groups []*group
+	if collapsing(req) {
+		groups = collapse(res.Hits)
+		hits = nil
+		for i := req.Offset; i < len(groups) && i < req.Offset+req.Limit; i++ {
+			if err := e.moreSimilar(ctx, groups[i]); err != nil {
+				return nil, err
+			}
+			hits = append(hits, groups[i].hit)
+		}
+		resp.More = len(groups) > req.Offset+req.Limit || res.Total > uint64(len(res.Hits))
+		groups = groups[min(req.Offset, len(groups)):]
+	} else {
+		resp.More = uint64(req.Offset+len(hits)) < res.Total
+	}
+	resp.Hits = make([]Hit, 0, len(hits))
+	for i, h := range hits {
 		hit := Hit{Rank: req.Offset + i + 1, ID: h.ID, Score: h.Score}
+		if groups != nil {
+			hit.Similar = groups[i].similar
+		}
 		if req.IDsOnly {
 			resp.Hits = append(resp.Hits, hit)
 			continue
@@ -157,6 +192,9 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	return resp, nil
 }
 
+// collapsing tells whether a request folds near-duplicates together.
+func collapsing(req Request) bool { return !req.NoCollapse && !req.IDsOnly }
+
 // plainWords counts the clauses that the default "all words" mode makes
 // required.
 func plainWords(cs []clause) int {
@@ -170,17 +208,27 @@ func plainWords(cs []clause) int {
 }
 
 // run compiles and runs a query.
-func (e *Engine) run(ctx context.Context, clauses []clause, all bool, req Request) (*compiled, *bleve.SearchResult, error) {
+func (e *Engine) run(ctx context.Context, clauses []clause, all bool, fs []query.Query, order []string, req Request) (*compiled, *bleve.SearchResult, error) {
 	q := e.compile(clauses, all)
 	var bq query.Query = q
 	if e.opts.BleveScoring {
 		bq = bleveQuery(clauses, all, e.fields, q.norm, e.words)
 	}
+	if len(fs) > 0 {
+		bq = &filtered{inner: bq, filters: fs}
+	}
 	sr := bleve.NewSearchRequestOptions(bq, req.Limit, req.Offset, false)
 	if !req.IDsOnly {
 		sr.Fields = storedFields
 	}
-	sr.SortBy([]string{"-_score", "_id"})
+	if collapsing(req) {
+		sr.From, sr.Size = 0, collapseWindow(req)
+		sr.Fields = append(storedFields[:len(storedFields):len(storedFields)], indexer.FieldSig)
+	}
+	if req.Facets {
+		addFacets(sr)
+	}
+	sr.SortBy(order)
 	res, err := e.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -192,7 +240,11 @@ func (e *Engine) run(ctx context.Context, clauses []clause, all bool, req Reques
 }
 
 func (e *Engine) compile(clauses []clause, all bool) *compiled {
-	return &compiled{clauses: clauses, all: all, fields: e.fields, norm: e.info.Analysis.NormalizeTerm}
+	w := e.opts.Weights
+	if w == (Weights{}) {
+		w = DefaultWeights
+	}
+	return &compiled{clauses: clauses, all: all, fields: e.fields, norm: e.info.Analysis.NormalizeTerm, weights: w}
 }
 
 // storedDate reads a stored date field.

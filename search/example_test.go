@@ -23,13 +23,16 @@ func Example() {
 	fmt.Println(resp.Total, "articles")
 	for _, h := range resp.Hits {
 		fmt.Println(h.Rank, h.ID)
+		for _, s := range h.Similar {
+			fmt.Println("  same story:", s.ID)
+		}
 	}
 	// Output:
 	// 4 articles
-	// 1 002_24f89540b9a4c350
-	// 2 003_9503abc412b62b6e
+	// 1 000_2b0a31d376df4e44
+	//   same story: 003_9503abc412b62b6e
+	// 2 002_24f89540b9a4c350
 	// 3 001_d53218aacc3a3954
-	// 4 000_2b0a31d376df4e44
 }
 
 // Each hit carries snippets: short passages with the matched words

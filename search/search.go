@@ -31,6 +31,54 @@ type Request struct {
 	// IDsOnly leaves out titles, dates, sources and snippets: each hit
 	// has only its rank, ID and score. For evaluation and benchmarks.
 	IDsOnly bool `json:"ids_only,omitempty"`
+
+	// From and To keep only articles published in that period, both
+	// days included; a To without a time of day includes its whole day.
+	// A zero time leaves that end open. Articles with no known date are
+	// left out when either is set.
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+	// Sort orders the hits: SortRelevance (the default), SortNewest or
+	// SortOldest.
+	Sort string `json:"sort,omitempty"`
+	// Source, Agency and Person keep only the articles from that source,
+	// crediting that agency or naming that person, spelled as the facets
+	// give them.
+	Source string `json:"source,omitempty"`
+	Agency string `json:"agency,omitempty"`
+	Person string `json:"person,omitempty"`
+	// Facets asks for the number of matching articles by month, source,
+	// agency and person.
+	Facets bool `json:"facets,omitempty"`
+	// NoCollapse lists near-duplicate articles as hits of their own. By
+	// default an article telling the same story as a better-ranked hit
+	// is folded into that hit's Similar list.
+	NoCollapse bool `json:"no_collapse,omitempty"`
+}
+
+// The orders a Request can sort its hits in.
+const (
+	SortRelevance = "relevance"
+	SortNewest    = "newest"
+	SortOldest    = "oldest"
+)
+
+// The facets a Response counts matching articles by.
+const (
+	FacetMonth  = "month"
+	FacetSource = "source"
+	FacetAgency = "agency"
+	FacetPerson = "person"
+)
+
+// MaxFacetValues bounds the values listed for one facet.
+const MaxFacetValues = 20
+
+// FacetValue is one value of a facet and how many matching articles have
+// it.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
 }
 
 // Bounds on a Request.
@@ -54,11 +102,18 @@ type Response struct {
 	// Offset and Limit echo the page asked for.
 	Offset int `json:"offset"`
 	Limit  int `json:"limit"`
+	// More is true when there are hits after this page. With
+	// near-duplicates folded, fewer hits than Total may be left to show.
+	More bool `json:"more,omitempty"`
 	// Relaxed is true when no article matched every word, so the hits
 	// are the articles that match any of them.
 	Relaxed bool `json:"relaxed,omitempty"`
 	// Hits are the matching articles of this page, best first.
 	Hits []Hit `json:"hits"`
+	// Facets count all the matching articles by month ("2024-04", oldest
+	// first), source, agency and person (most frequent first), when the
+	// Request asked for them.
+	Facets map[string][]FacetValue `json:"facets,omitempty"`
 }
 
 // MarshalJSON adds the time taken, in milliseconds, as "took_ms".
@@ -117,6 +172,9 @@ type Hit struct {
 	// Snippets are short passages of the article with every matched word
 	// marked, in the order they appear in the article.
 	Snippets []Snippet `json:"snippets"`
+	// Similar are the articles telling the same story, folded into this
+	// hit unless the Request asked for NoCollapse.
+	Similar []Similar `json:"similar,omitempty"`
 }
 
 // Snippet is a piece of text with the words that matched the query

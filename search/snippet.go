@@ -36,7 +36,11 @@ type word struct {
 // words splits text into words (runs of letters, marks and digits) and
 // flags the ones the query matched.
 func (m *marker) words(text string) []word {
-	matched := map[int]string{} // start offset → matched term
+	type span struct {
+		start, end int
+		key        string
+	}
+	var matched []span // the text's tokens that match, by byte offsets
 	for role, a := range m.analyzers {
 		terms := m.terms[role]
 		if len(terms) == 0 {
@@ -44,7 +48,7 @@ func (m *marker) words(text string) []word {
 		}
 		for _, t := range a.Analyze([]byte(text)) {
 			if terms[string(t.Term)] {
-				matched[t.Start] = string(role) + ":" + string(t.Term)
+				matched = append(matched, span{t.Start, t.End, string(role) + ":" + string(t.Term)})
 			}
 		}
 	}
@@ -67,20 +71,21 @@ func (m *marker) words(text string) []word {
 		return ws
 	}
 	// A token may start inside a word (a clitic split off by the
-	// tokenizer); mark the word that contains it.
-	starts := make([]int, 0, len(matched))
-	for s := range matched {
-		starts = append(starts, s)
-	}
-	sort.Ints(starts)
+	// tokenizer), and a name key may span two words: mark every word a
+	// matched token overlaps.
+	sort.Slice(matched, func(i, j int) bool { return matched[i].start < matched[j].start })
 	j := 0
 	for i := range ws {
-		for j < len(starts) && starts[j] < ws[i].start {
+		for j < len(matched) && matched[j].end <= ws[i].start {
 			j++
 		}
-		if j < len(starts) && starts[j] < ws[i].end {
-			ws[i].match = true
-			ws[i].key = matched[starts[j]]
+		for k := j; k < len(matched) && matched[k].start < ws[i].end; k++ {
+			if matched[k].end > ws[i].start {
+				ws[i].match = true
+				if ws[i].key == "" || matched[k].start >= ws[i].start {
+					ws[i].key = matched[k].key
+				}
+			}
 		}
 	}
 	return ws

@@ -18,17 +18,18 @@ type fieldFlags struct{ fields *indexer.JSONFields }
 func (f fieldFlags) String() string     { return "" }
 func (f fieldFlags) Set(v string) error { return f.fields.Set(v) }
 
-// runIndex builds an on-disk index.
+// runIndex builds an on-disk index, or brings one up to date.
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("index")
 	var out, analysis string
 	var batch int
-	var quiet bool
+	var quiet, rebuild bool
 	fields := indexer.DefaultJSONFields
 	fs.StringVar(&out, "out", "", "")
 	fs.StringVar(&analysis, "analysis", string(indexer.DefaultAnalysis), "")
 	fs.IntVar(&batch, "batch", indexer.DefaultBatchSize, "")
 	fs.BoolVar(&quiet, "quiet", false, "")
+	fs.BoolVar(&rebuild, "rebuild", false, "")
 	fs.Var(fieldFlags{&fields}, "field", "")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
@@ -68,7 +69,11 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			bar.Set64(p.Bytes)
 		}
 	}
-	sum, err := indexer.Build(ctx, out, r, opts)
+	build := indexer.Update
+	if rebuild {
+		build = indexer.Build
+	}
+	sum, err := build(ctx, out, r, opts)
 	if bar != nil {
 		bar.Finish()
 	}
@@ -79,10 +84,20 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// summaryLine tells in one line what a build did.
+// summaryLine tells in one line what a build or an update did.
 func summaryLine(s *indexer.Summary, dir string) string {
-	line := fmt.Sprintf("indexed %d articles in %.1f s (%s read); index %s at %s",
-		s.Added, s.Elapsed.Seconds(), humanBytes(s.Bytes), humanBytes(s.IndexBytes), dir)
+	var line string
+	if s.Incremental {
+		line = fmt.Sprintf("updated %s in %.1f s (%s read): %d added, %d updated, %d deleted, %d unchanged",
+			dir, s.Elapsed.Seconds(), humanBytes(s.Bytes), s.Added, s.Updated, s.Deleted, s.Unchanged)
+		if s.Kept > 0 {
+			line += fmt.Sprintf(", %d kept although not read again (some input was unreadable)", s.Kept)
+		}
+		line += fmt.Sprintf("; %d articles, index %s", s.Articles, humanBytes(s.IndexBytes))
+	} else {
+		line = fmt.Sprintf("indexed %d articles in %.1f s (%s read); index %s at %s",
+			s.Added, s.Elapsed.Seconds(), humanBytes(s.Bytes), humanBytes(s.IndexBytes), dir)
+	}
 	if n := s.SkippedTotal(); n > 0 {
 		reasons := make([]string, 0, len(s.Skipped))
 		for r, c := range s.Skipped {
@@ -90,6 +105,9 @@ func summaryLine(s *indexer.Summary, dir string) string {
 		}
 		sort.Strings(reasons)
 		line += fmt.Sprintf("; skipped %d: %s", n, strings.Join(reasons, ", "))
+	}
+	if s.Rebuilt != "" {
+		line += "; rebuilt because " + s.Rebuilt
 	}
 	return line
 }

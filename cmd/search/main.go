@@ -43,6 +43,8 @@ var usageText = `search — full-text search for Arabic news
 
 Search:
   search -q QUERY [--index DIR] [-n N] [--offset N] [--any] [--json]
+         [--from DAY] [--to DAY] [--sort ORDER] [--source NAME]
+         [--agency NAME] [--person NAME] [--facets] [--no-collapse]
 
       Lists the articles that match QUERY, best first: rank, title, score,
       ID and short snippets with the matched words highlighted (in colour on
@@ -69,6 +71,18 @@ Search:
                          articles matching every word
       --json             print the result as JSON (see README.md for its fields)
       --color WHEN       highlight with colour: auto (default), always or never
+      --from DAY         only articles published on or after DAY (2024-04-09,
+                         or a month: 2024-04)
+      --to DAY           only articles published on or before DAY
+      --sort ORDER       relevance (default), newest or oldest first
+      --source NAME      only articles from that source
+      --agency NAME      only articles crediting that news agency
+      --person NAME      only articles naming that person
+      --facets           also count the matching articles by month, source,
+                         agency and person
+      --no-collapse      list near-duplicates (the same story published
+                         twice) as hits of their own; by default they are
+                         folded into the better-ranked one and listed under it
 
 Build an index:
   search index --out DIR [--analysis NAME] [--field FIELD=NAME]... PATH...

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -30,9 +31,13 @@ func TestSearchLavrov(t *testing.T) {
 	if !strings.HasPrefix(out, `4 articles match "لافروف"`) {
 		t.Errorf("first line: %q", strings.SplitN(out, "\n", 2)[0])
 	}
+	// 000 and 003 are one AFP report: one hit, the other listed under it.
 	ranks := rankLine.FindAllStringSubmatch(out, -1)
-	if len(ranks) != 4 {
+	if len(ranks) != 3 {
 		t.Fatalf("%d hits listed:\n%s", len(ranks), out)
+	}
+	if !strings.Contains(out, "1 more article tells the same story:\n     وصل وزير الخارجية الروسي سيرغي لافروف") {
+		t.Errorf("003 not listed under 000:\n%s", out)
 	}
 	for _, id := range []string{"000_2b0a31d376df4e44", "001_d53218aacc3a3954", "002_24f89540b9a4c350", "003_9503abc412b62b6e"} {
 		if !strings.Contains(out, id) {
@@ -46,9 +51,14 @@ func TestSearchLavrov(t *testing.T) {
 	if strings.Count(out, "[لافروف]") < 4 || strings.Contains(out, "\x1b[") {
 		t.Errorf("marks:\n%s", out)
 	}
-	// The best hit comes first: 002, with Lavrov in its headline.
-	if i, j := strings.Index(out, "002_"), strings.Index(out, "000_"); i > j {
-		t.Errorf("002 after 000")
+	// The articles with Lavrov in their headline come first.
+	if !strings.Contains(out, "\n1. [لافروف] يزور الصين") && !strings.Contains(out, "\n1. [لافروف] يبحث مع وزير الخارجية الصيني") {
+		t.Errorf("first hit is not one with Lavrov in its headline:\n%s", out)
+	}
+	// --no-collapse lists all four as hits.
+	_, out, _ = cli(t, "-q", "لافروف", "--no-collapse")
+	if n := len(rankLine.FindAllStringSubmatch(out, -1)); n != 4 || strings.Contains(out, "same story") {
+		t.Errorf("--no-collapse: %d hits\n%s", n, out)
 	}
 }
 
@@ -68,8 +78,11 @@ func TestSearchJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if r.Total != 4 || len(r.Hits) != 2 || r.Hits[0].ID != "002_24f89540b9a4c350" {
+	if r.Total != 4 || len(r.Hits) != 2 || !r.More {
 		t.Errorf("response %+v", r)
+	}
+	if !strings.Contains(out, `"similar": [`) || !strings.Contains(out, `"id": "003_9503abc412b62b6e"`) {
+		t.Errorf("003 not in a similar list:\n%s", out)
 	}
 	if !strings.Contains(out, "<mark>لافروف</mark>") {
 		t.Errorf("marks not written as <mark>:\n%s", out)
@@ -93,6 +106,9 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-q", "لافروف", "--index", "/nonexistent/ix"}, exitUsage, "/nonexistent/ix"},
 		{[]string{"لافروف"}, exitUsage, "unknown command"},
 		{[]string{"-q", "طوكيو"}, exitNoMatch, ""},
+		{[]string{"-q", "لافروف", "--from", "2024-13-01"}, exitUsage, "--from must be a day"},
+		{[]string{"-q", "لافروف", "--from", "2024-05", "--to", "2024-04"}, exitUsage, "ends (2024-04-30) before it starts"},
+		{[]string{"-q", "لافروف", "--sort", "random"}, exitUsage, "--sort must be"},
 		{[]string{"index"}, exitUsage, "--out"},
 		{[]string{"index", "--out", t.TempDir()}, exitUsage, "give the"},
 		{[]string{"index", "--out", t.TempDir(), "/nonexistent/file.txt"}, exitUsage, "/nonexistent/file.txt"},
@@ -138,5 +154,79 @@ func TestIndexThenSearch(t *testing.T) {
 	code, out, _ = cli(t, "--index", dir, "-q", "يلين")
 	if code != exitOK || !strings.Contains(out, "003_9503abc412b62b6e") || strings.Count(out, "\n1. ") != 1 {
 		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+// copySeeds copies the seed articles into a new directory.
+func copySeeds(t *testing.T) string {
+	t.Helper()
+	src := t.TempDir()
+	files, err := filepath.Glob(filepath.Join("..", "..", "data", "*.txt"))
+	if err != nil || len(files) != 5 {
+		t.Fatalf("seed files: %v %v", files, err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(src, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return src
+}
+
+// Indexing a changed directory again adds, updates and deletes only what
+// changed, says so, and the search sees the change.
+func TestIndexUpdate(t *testing.T) {
+	src := copySeeds(t)
+	dir := filepath.Join(t.TempDir(), "ix")
+	if code, _, stderr := cli(t, "index", "--out", dir, src); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// 000 gains يلين, which only 003 had; 003 goes; a new article comes.
+	p := filepath.Join(src, "000_2b0a31d376df4e44.txt")
+	b, _ := os.ReadFile(p)
+	os.WriteFile(p, append(b, "\nوزيرة الخزانة الأميركية جانيت يلين\n"...), 0o644)
+	os.Remove(filepath.Join(src, "003_9503abc412b62b6e.txt"))
+	os.WriteFile(filepath.Join(src, "005_new.txt"), []byte("من المقرر أن يزور الرئيس الروسي فلاديمير بوتن بكين الشهر المقبل"), 0o644)
+
+	code, out, stderr := cli(t, "index", "--out", dir, src)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := regexp.MustCompile(`^updated .+ in [0-9.]+ s \(\d+ KB read\): 1 added, 1 updated, 1 deleted, 3 unchanged; 5 articles, index \d+ KB\n$`)
+	if !want.MatchString(out) {
+		t.Errorf("summary %q", out)
+	}
+	code, out, _ = cli(t, "--index", dir, "-q", "يلين")
+	if code != exitOK || !strings.Contains(out, "000_2b0a31d376df4e44") || strings.Contains(out, "003_") || strings.Count(out, "\n1. ") != 1 {
+		t.Errorf("يلين after the update: exit %d\n%s", code, out)
+	}
+	code, out, _ = cli(t, "--index", dir, "-q", "بوتن", "-n", "100")
+	if code != exitOK || !strings.Contains(out, "005_new") {
+		t.Errorf("the new article is not found: exit %d\n%s", code, out)
+	}
+
+	// Again, without changes: nothing is written, results stay.
+	code, out, _ = cli(t, "index", "--out", dir, src)
+	if code != exitOK || !strings.Contains(out, ": 0 added, 0 updated, 0 deleted, 5 unchanged;") {
+		t.Errorf("run without changes: exit %d, %q", code, out)
+	}
+	code, out, _ = cli(t, "--index", dir, "-q", "يلين")
+	if code != exitOK || !strings.Contains(out, "000_2b0a31d376df4e44") || strings.Count(out, "\n1. ") != 1 {
+		t.Errorf("يلين after a run without changes: exit %d\n%s", code, out)
+	}
+
+	// --rebuild makes a full build.
+	code, out, _ = cli(t, "index", "--rebuild", "--out", dir, src)
+	if code != exitOK || !strings.HasPrefix(out, "indexed 5 articles in ") {
+		t.Errorf("--rebuild: exit %d, %q", code, out)
+	}
+	// Another analysis rebuilds, and says why.
+	code, out, _ = cli(t, "index", "--analysis", "none", "--out", dir, src)
+	if code != exitOK || !strings.HasPrefix(out, "indexed 5 articles in ") || !strings.Contains(out, `rebuilt because the index was built with analysis "fahras" and this run asks for "none"`) {
+		t.Errorf("other analysis: exit %d, %q", code, out)
 	}
 }

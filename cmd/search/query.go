@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/search"
@@ -99,9 +100,10 @@ func openEngine(dir string) (*search.Engine, error) {
 // runSearch is the default command: search and print ranked hits.
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("search")
-	var q, dir, color string
+	var q, dir, color, from, to, order string
 	var limit, offset int
 	var any, asJSON bool
+	var req search.Request
 	fs.StringVar(&q, "q", "", "")
 	fs.StringVar(&q, "query", "", "")
 	fs.StringVar(&dir, "index", "", "")
@@ -111,8 +113,29 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.BoolVar(&any, "any", false, "")
 	fs.BoolVar(&asJSON, "json", false, "")
 	fs.StringVar(&color, "color", "auto", "")
+	fs.StringVar(&from, "from", "", "")
+	fs.StringVar(&to, "to", "", "")
+	fs.StringVar(&order, "sort", search.SortRelevance, "")
+	fs.StringVar(&req.Source, "source", "", "")
+	fs.StringVar(&req.Agency, "agency", "", "")
+	fs.StringVar(&req.Person, "person", "", "")
+	fs.BoolVar(&req.Facets, "facets", false, "")
+	fs.BoolVar(&req.NoCollapse, "no-collapse", false, "")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
+	}
+	var err error
+	if req.From, err = parseDay("--from", from); err != nil {
+		return err
+	}
+	if req.To, err = parseDay("--to", to); err != nil {
+		return err
+	}
+	switch order {
+	case search.SortRelevance, search.SortNewest, search.SortOldest:
+		req.Sort = order
+	default:
+		return usagef("--sort must be %s, %s or %s", search.SortRelevance, search.SortNewest, search.SortOldest)
 	}
 	if fs.NArg() > 0 {
 		if !strings.HasPrefix(fs.Arg(0), "-") && q == "" {
@@ -145,7 +168,8 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer e.Close()
-	resp, err := e.Search(ctx, search.Request{Query: q, Limit: limit, Offset: offset, Any: any})
+	req.Query, req.Limit, req.Offset, req.Any = q, limit, offset, any
+	resp, err := e.Search(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -163,6 +187,24 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errNoMatch
 	}
 	return nil
+}
+
+// parseDay reads a day given as YYYY-MM-DD, or a month as YYYY-MM (its
+// first day for --from, its last for --to); empty is no day.
+func parseDay(flag, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		if flag == "--to" {
+			t = t.AddDate(0, 1, -1)
+		}
+		return t, nil
+	}
+	return time.Time{}, usagef("%s must be a day such as 2024-04-09 or a month such as 2024-04, not %q", flag, s)
 }
 
 // Highlighting of matched words on a terminal, and when piped.
@@ -203,7 +245,7 @@ func printHits(w io.Writer, r *search.Response, color bool) {
 		fmt.Fprintln(w, "No article has every word; showing articles with any of them.")
 	}
 	if r.Total == 0 {
-		fmt.Fprintln(w, "Try fewer words, or a prefix such as word*.")
+		fmt.Fprintln(w, "Try fewer words, a prefix such as word*, or fewer filters.")
 		return
 	}
 	if len(r.Hits) == 0 {
@@ -223,8 +265,53 @@ func printHits(w io.Writer, r *search.Response, color bool) {
 		for _, s := range h.Snippets {
 			fmt.Fprintf(w, "   %s\n", mark(s))
 		}
+		if n := len(h.Similar); n > 0 {
+			noun := "articles tell"
+			if n == 1 {
+				noun = "article tells"
+			}
+			fmt.Fprintf(w, "   %s\n", dim(fmt.Sprintf("%d more %s the same story:", n, noun)))
+			for _, s := range h.Similar {
+				meta := []string{s.ID}
+				if !s.Date.IsZero() {
+					meta = append(meta, s.Date.Format("2006-01-02"))
+				}
+				if s.Source != "" {
+					meta = append(meta, s.Source)
+				}
+				fmt.Fprintf(w, "     %s\n", dim(s.Title+" · "+strings.Join(meta, " · ")))
+			}
+		}
 	}
-	if shown := r.Offset + len(r.Hits); uint64(shown) < r.Total {
+	if shown := r.Offset + len(r.Hits); r.More {
 		fmt.Fprintf(w, "\nShowing %d–%d of %d; use --offset %d for more.\n", r.Offset+1, shown, r.Total, shown)
+	}
+	printFacets(w, r.Facets)
+}
+
+// facetTitles name the facets for people, in the order they are printed.
+var facetTitles = []struct{ name, title string }{
+	{search.FacetMonth, "By month"},
+	{search.FacetSource, "By source"},
+	{search.FacetAgency, "By agency"},
+	{search.FacetPerson, "By person"},
+}
+
+// printFacets writes the counts of matching articles by facet, one line
+// a facet.
+func printFacets(w io.Writer, facets map[string][]search.FacetValue) {
+	for _, f := range facetTitles {
+		vs := facets[f.name]
+		if len(vs) == 0 {
+			continue
+		}
+		parts := make([]string, len(vs))
+		for i, v := range vs {
+			parts[i] = fmt.Sprintf("%s (%d)", v.Value, v.Count)
+		}
+		if f.name == search.FacetMonth {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s: %s\n", f.title, strings.Join(parts, ", "))
 	}
 }

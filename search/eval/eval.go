@@ -146,29 +146,15 @@ func ReadQrels(path string) (Qrels, error) {
 	return q, sc.Err()
 }
 
-// sliceReader yields articles from a slice.
-type sliceReader struct {
-	docs []indexer.Article
-	i    int
-}
-
-func (r *sliceReader) Next() (*indexer.Article, error) {
-	if r.i == len(r.docs) {
-		return nil, io.EOF
-	}
-	a := r.docs[r.i]
-	r.i++
-	return &a, nil
-}
-func (r *sliceReader) Progress() (int64, int64) { return int64(r.i), int64(len(r.docs)) }
-func (r *sliceReader) Close() error             { return nil }
-
 // Config names one way of ranking: an analysis and a scorer.
 type Config struct {
 	// Analysis is the text analysis to index with.
 	Analysis indexer.Analysis
 	// Scoring is "fahras" (our BM25), "bleve-bm25" or "bleve-tfidf".
 	Scoring string
+	// Weights are the field weights of our scorer; the search package's
+	// defaults when zero.
+	Weights search.Weights
 }
 
 // Scorings lists the scorers a Config can name.
@@ -179,7 +165,7 @@ func (c Config) String() string { return string(c.Analysis) + "/" + c.Scoring }
 // NewEngine indexes docs in memory the way c says and opens them.
 func NewEngine(ctx context.Context, docs []indexer.Article, c Config) (*search.Engine, error) {
 	opts := indexer.Options{Analysis: c.Analysis}
-	var eopts search.Options
+	eopts := search.Options{Weights: c.Weights}
 	switch c.Scoring {
 	case "fahras":
 	case "bleve-bm25":
@@ -189,7 +175,11 @@ func NewEngine(ctx context.Context, docs []indexer.Article, c Config) (*search.E
 	default:
 		return nil, fmt.Errorf("unknown scoring %q (choose one of %s)", c.Scoring, strings.Join(Scorings, ", "))
 	}
-	idx, _, err := indexer.BuildMemory(ctx, &sliceReader{docs: docs}, opts)
+	arts := make([]*indexer.Article, len(docs))
+	for i := range docs {
+		arts[i] = &docs[i]
+	}
+	idx, _, err := indexer.BuildMemory(ctx, indexer.ArticlesReader(arts), opts)
 	if err != nil {
 		return nil, err
 	}

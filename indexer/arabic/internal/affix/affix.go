@@ -1,0 +1,117 @@
+// Package affix holds the light stemmer's affix rules, shared by the
+// analyzers and by the program that derives their word lists from a corpus,
+// so that both apply exactly the same rule.
+//
+// Words are normalized UTF-8 (see arabic.Normalize): every Arabic letter is
+// two bytes long.
+package affix
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// Flags of a word in a Lexicon.
+const (
+	// KeepPrefix marks a word whose first letters only look like a clitic
+	// or the article (وزاره, بكين, لافروف): no prefix is stripped from it,
+	// and a prefix in front of it is stripped down to it.
+	KeepPrefix uint8 = 1 << iota
+	// KeepSuffix marks a clitic-free word whose last letters only look like
+	// a suffix (وزاره, بوتين): no suffix is stripped from it.
+	KeepSuffix
+)
+
+// Lexicon tells the rules what the corpus knows about a word.
+type Lexicon interface {
+	// Flags returns the word's KeepPrefix and KeepSuffix flags.
+	Flags(w []byte) uint8
+	// Short reports whether w is a frequent word of two or three letters,
+	// which a prefix may be stripped down to.
+	Short(w []byte) bool
+}
+
+// A Prefix is a clitic or article sequence and the fewest letters that must
+// remain after it, unless what remains is a known word.
+type Prefix struct {
+	Text    []byte
+	MinRest int
+}
+
+func p(s string, min int) Prefix { return Prefix{[]byte(s), min} }
+
+// Prefixes, longest first. The article forms need three letters after them,
+// a single clitic letter four, two clitic letters five: the shorter the
+// prefix, the likelier a word only begins with its letters.
+var Prefixes = []Prefix{
+	p("وبال", 3), p("فبال", 3), p("وكال", 3), p("فكال", 3),
+	p("وال", 3), p("فال", 3), p("بال", 3), p("كال", 3), p("ولل", 3), p("فلل", 3),
+	p("ال", 3), p("لل", 3),
+	p("وب", 5), p("ول", 5), p("وك", 5), p("فب", 5), p("فل", 5), p("فك", 5),
+	p("و", 4), p("ف", 4), p("ب", 4), p("ل", 4), p("ك", 4),
+}
+
+// Suffixes, in the order they are tried; each is stripped at most once.
+var Suffixes = [][]byte{
+	[]byte("ها"), []byte("هم"), []byte("ان"), []byte("ات"), []byte("ون"),
+	[]byte("ين"), []byte("يه"), []byte("ه"), []byte("ي"),
+}
+
+// MinStem is the fewest letters a suffix may be stripped down to.
+const MinStem = 3
+
+// letters counts the runes of w.
+func letters(w []byte) int { return utf8.RuneCount(w) }
+
+// StripPrefix returns w without its clitic and article prefix, or w itself.
+//
+// A word flagged KeepPrefix is left alone. Otherwise a prefix is stripped
+// when what remains is flagged KeepPrefix (a known word: للافروف → لافروف,
+// لبوتين → بوتين, الوزاره → وزاره), trying the longest prefix first; failing
+// that, the longest prefix that leaves at least its MinRest letters, or a
+// frequent short word, is stripped.
+func StripPrefix(w []byte, lex Lexicon) []byte {
+	// Every prefix starts with ا ب ف ك ل or و (U+0627, U+0628, U+0641,
+	// U+0643, U+0644, U+0648).
+	if len(w) < 6 || !(w[0] == 0xD8 && (w[1] == 0xA7 || w[1] == 0xA8) ||
+		w[0] == 0xD9 && (w[1] == 0x81 || w[1] == 0x83 || w[1] == 0x84 || w[1] == 0x88)) {
+		return w
+	}
+	if lex.Flags(w)&KeepPrefix != 0 {
+		return w
+	}
+	for _, pre := range Prefixes {
+		if len(w) > len(pre.Text) && bytes.HasPrefix(w, pre.Text) {
+			if rest := w[len(pre.Text):]; lex.Flags(rest)&KeepPrefix != 0 {
+				return rest
+			}
+		}
+	}
+	for _, pre := range Prefixes {
+		if len(w) > len(pre.Text) && bytes.HasPrefix(w, pre.Text) {
+			rest := w[len(pre.Text):]
+			if n := letters(rest); n >= pre.MinRest || (n >= 2 && lex.Short(rest)) {
+				return rest
+			}
+		}
+	}
+	return w
+}
+
+// StripSuffix strips suffixes from a clitic-free word, each of Suffixes at
+// most once and in order, while at least MinStem letters remain and the
+// word is not flagged KeepSuffix.
+func StripSuffix(w []byte, lex Lexicon) []byte {
+	for _, suf := range Suffixes {
+		if len(w) <= len(suf) || !bytes.HasSuffix(w, suf) {
+			continue
+		}
+		if lex.Flags(w)&KeepSuffix != 0 {
+			break
+		}
+		if rest := w[:len(w)-len(suf)]; letters(rest) >= MinStem {
+			w = rest
+		}
+	}
+	return w
+}

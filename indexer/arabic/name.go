@@ -1,0 +1,180 @@
+package arabic
+
+import (
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// NameFilterName is the registry name of the name key filter; it expects
+// normalized tokens with stop words removed.
+const NameFilterName = "fahras_ar_name"
+
+// NameKeyPrefix starts every name key, so that keys never collide with the
+// ordinary terms of another field or analyzer.
+const NameKeyPrefix = "n:"
+
+// Thresholds of the name key rule (see the package documentation).
+const (
+	// MinNameLetters is the fewest letters a word, or a joined pair of
+	// words, must have to get a key.
+	MinNameLetters = 4
+	// MinWordSkeleton is the fewest skeleton letters a single word's key
+	// needs: بوتين and بوتن are بتن.
+	MinWordSkeleton = 3
+	// MinPairSkeleton is the fewest skeleton letters a joined pair's key
+	// needs: جين بينغ and جينبينغ are كنبنك.
+	MinPairSkeleton = 4
+)
+
+// NameFilter replaces each word by its name key, if it has one, and adds the
+// key of each pair of adjacent words joined, at the first word's position.
+type NameFilter struct{}
+
+// Filter implements analysis.TokenFilter.
+func (NameFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, 2*len(input))
+	var prev []byte
+	prevPos := -1
+	var prevTok *analysis.Token
+	for _, tok := range input {
+		var w []byte
+		if isArabicWord(tok.Term) {
+			w = stripClitics(tok.Term)
+		}
+		if w != nil {
+			if key := wordKey(w); key != nil {
+				out = append(out, &analysis.Token{Term: key, Position: tok.Position, Start: tok.Start, End: tok.End, Type: tok.Type})
+			}
+			if prev != nil && prevPos+1 == tok.Position {
+				if key := pairKey(prev, w); key != nil {
+					out = append(out, &analysis.Token{Term: key, Position: prevPos, Start: prevTok.Start, End: tok.End, Type: tok.Type})
+				}
+			}
+		}
+		prev, prevPos, prevTok = w, tok.Position, tok
+	}
+	return out
+}
+
+// NameKey is one name key of a query, and the query words it covers.
+type NameKey struct {
+	Term        string // the indexed term, starting with NameKeyPrefix
+	First, Last int    // indexes in the query's words of the first and last word covered
+}
+
+// NameKeys returns the name keys that the fahras_name analyzer indexes for
+// the text made of words (in order, separated by spaces), with the indexes
+// of the words each key covers: one key per word that has one, then one per
+// adjacent pair whose joined form has one. Stop words get no key and break
+// pairs, as in the index. The search package ORs these keys in with a low
+// weight.
+func NameKeys(words []string) []NameKey {
+	type qtok struct {
+		term []byte
+		word int
+	}
+	var toks []qtok
+	tokenizer := unicode.NewUnicodeTokenizer()
+	for i, w := range words {
+		for _, t := range tokenizer.Tokenize([]byte(w)) {
+			toks = append(toks, qtok{normalizeBytes(t.Term), i})
+		}
+	}
+	var keys []NameKey
+	var prev []byte
+	prevWord := -1
+	for _, t := range toks {
+		var w []byte
+		if len(t.term) > 0 && !isStopWord(t.term) && isArabicWord(t.term) {
+			w = stripClitics(t.term)
+			if key := wordKey(w); key != nil {
+				keys = append(keys, NameKey{string(key), t.word, t.word})
+			}
+			if prev != nil {
+				if key := pairKey(prev, w); key != nil {
+					keys = append(keys, NameKey{string(key), prevWord, t.word})
+				}
+			}
+		}
+		// A token dropped by normalization or as a stop word leaves a gap
+		// in the index's positions, so no pair spans it.
+		prev, prevWord = w, t.word
+	}
+	return keys
+}
+
+var stopSet = func() map[string]struct{} {
+	m := make(map[string]struct{}, len(StopWords))
+	for _, w := range StopWords {
+		m[w] = struct{}{}
+	}
+	return m
+}()
+
+func isStopWord(w []byte) bool {
+	_, ok := stopSet[string(w)]
+	return ok
+}
+
+// wordKey returns the name key of one clitic-free word, or nil.
+func wordKey(w []byte) []byte {
+	return skeletonKey(w, nil, MinWordSkeleton)
+}
+
+// pairKey returns the name key of two adjacent clitic-free words joined, or
+// nil.
+func pairKey(a, b []byte) []byte {
+	return skeletonKey(a, b, MinPairSkeleton)
+}
+
+// skeletonKey returns NameKeyPrefix and the consonant skeleton of a then b
+// read as one word, or nil when it has fewer than MinNameLetters letters or
+// its skeleton fewer than min letters. The skeleton keeps the first letter,
+// drops later ا و ي ء, writes ج غ ق ك all as ك and collapses a letter
+// repeated.
+func skeletonKey(a, b []byte, min int) []byte {
+	if utf8.RuneCount(a)+utf8.RuneCount(b) < MinNameLetters {
+		return nil
+	}
+	key := make([]byte, 0, len(NameKeyPrefix)+len(a)+len(b))
+	key = append(key, NameKeyPrefix...)
+	n := 0
+	var last rune = -1
+	for i, part := range [2][]byte{a, b} {
+		for j := 0; j < len(part); {
+			r, size := utf8.DecodeRune(part[j:])
+			first := i == 0 && j == 0
+			j += size
+			switch r {
+			case 'ا', 'و', 'ي', 'ء':
+				if !first {
+					continue
+				}
+			case 'ج', 'غ', 'ق', 'ك':
+				r = 'ك'
+			}
+			if r == last {
+				continue
+			}
+			key = utf8.AppendRune(key, r)
+			last = r
+			n++
+		}
+	}
+	if n < min {
+		return nil
+	}
+	return key
+}
+
+func init() {
+	err := registry.RegisterTokenFilter(NameFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return NameFilter{}, nil
+	})
+	if err != nil {
+		panic(err)
+	}
+}

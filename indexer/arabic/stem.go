@@ -1,0 +1,74 @@
+package arabic
+
+import (
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/fahras/fahras/indexer/arabic/internal/affix"
+)
+
+// StemFilterName is the registry name of the light stemming filter; it
+// expects normalized tokens.
+const StemFilterName = "fahras_ar_stem"
+
+// StemFilter strips clitics, the article and common suffixes from each
+// token, only as far as the corpus says the remainder is still a word (see
+// the package documentation).
+type StemFilter struct{}
+
+// Filter implements analysis.TokenFilter.
+func (StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, tok := range input {
+		tok.Term = stem(tok.Term)
+	}
+	return input
+}
+
+// Stem returns the stem of one normalized word, as the fahras_stem analyzer
+// indexes it.
+func Stem(word string) string {
+	return string(stem([]byte(word)))
+}
+
+func stem(w []byte) []byte {
+	if !isArabicWord(w) {
+		return w
+	}
+	return affix.StripSuffix(affix.StripPrefix(w, corpusLexicon), corpusLexicon)
+}
+
+// stripClitics returns w without its clitic and article prefix.
+func stripClitics(w []byte) []byte {
+	if !isArabicWord(w) {
+		return w
+	}
+	return affix.StripPrefix(w, corpusLexicon)
+}
+
+// isArabicWord reports whether w, normalized, is made only of Arabic
+// letters (ء to ي); digits, Latin words and mixed tokens are not stemmed.
+func isArabicWord(w []byte) bool {
+	if len(w) == 0 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		// ء U+0621 is D8 A1, ي U+064A is D9 8A.
+		b0, b1 := w[i], w[i+1]
+		switch {
+		case b0 == 0xD8 && b1 >= 0xA1 && b1 <= 0xBA:
+		case b0 == 0xD9 && b1 >= 0x81 && b1 <= 0x8A:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func init() {
+	err := registry.RegisterTokenFilter(StemFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return StemFilter{}, nil
+	})
+	if err != nil {
+		panic(err)
+	}
+}

@@ -1,0 +1,456 @@
+package news
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind says what a line of an article is for.
+type Kind uint8
+
+// The kinds of line. Body, Title and Subtitle are the article; the others
+// are boilerplate that a reader did not come for.
+const (
+	Blank        Kind = iota // an empty line, a paragraph break
+	Body                     // the article's text
+	Title                    // the headline
+	Subtitle                 // a kicker, standfirst, short variant of the headline or intertitle
+	Dateline                 // a line that is a date and little else
+	Timestamp                // a clock time on its own, as tickers print them
+	Ticker                   // a headline of an unrelated story in a ticker or "most read" list
+	CallToAction             // share, follow, subscribe, read-also and show-summary prompts
+	Credit                   // photo credits and the agencies a story is credited to, bylines
+	Caption                  // a photo caption at the head of the article
+	SectionLabel             // a section name such as "أخبار"
+	Footer                   // comment counters and disclaimers, ad markers, source links, rights
+	Repeated                 // a line that recurs across many articles of the same source
+	Short                    // a line too short to be text: "-", "+ الخط -"
+)
+
+var kindNames = [...]string{"Blank", "Body", "Title", "Subtitle", "Dateline", "Timestamp", "Ticker",
+	"CallToAction", "Credit", "Caption", "SectionLabel", "Footer", "Repeated", "Short"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(?)"
+}
+
+// Boilerplate reports whether lines of kind k are left out of Doc.Body.
+func (k Kind) Boilerplate() bool {
+	return k != Body && k != Title && k != Subtitle && k != Blank
+}
+
+// Line is one line of an article and its kind.
+type Line struct {
+	Text string // the line as written, without surrounding spaces
+	Kind Kind
+}
+
+// Doc is an article taken apart by Clean.
+type Doc struct {
+	Lines []Line // every line of the raw text, in order
+	Title string // the headline, or the lede's first sentence cut to TitleMax runes
+	// Body is the searchable text: the Subtitle and Body lines, one
+	// paragraph each, separated by blank lines. The headline is in Title
+	// only, and no boilerplate line is here.
+	Body string
+}
+
+// Options tune Clean.
+type Options struct {
+	// Source names the site the article comes from, for Repeats.
+	Source string
+	// Repeats, when set, marks lines it has seen in many of Source's
+	// articles as Repeated.
+	Repeats *Repeats
+}
+
+// Clean classifies each line of an article's raw text and returns the
+// headline and the searchable body.
+func Clean(raw string, opts Options) Doc {
+	lines := classify(splitLines(raw), opts)
+	d := Doc{Lines: lines}
+	d.Title = titleOf(lines)
+	var b strings.Builder
+	for _, l := range lines {
+		if l.Kind == Body || l.Kind == Subtitle {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(l.Text)
+		}
+	}
+	d.Body = b.String()
+	return d
+}
+
+func splitLines(raw string) []Line {
+	raw = strings.ReplaceAll(raw, "\r\n", "\n")
+	raw = strings.ReplaceAll(raw, "\r", "\n")
+	parts := strings.Split(raw, "\n")
+	lines := make([]Line, len(parts))
+	for i, p := range parts {
+		lines[i] = Line{Text: strings.TrimSpace(p)}
+	}
+	return lines
+}
+
+// Phrases, in matching form, that mark a prompt or a footer in a line of
+// at most promptWords words.
+const promptWords = 15
+
+var ctaPhrases = []string{
+	"اقرا ايضا", "اقرا المزيد", "اقرا ايضاً", "اقرأ أيضا", "اضغط هنا", "انقر هنا", "اضغط على", "انقر على",
+	"للاشتراك", "اشترك الان", "اشترك في", "تابعونا على", "تابعنا على", "تابعوا", "حسابنا على", "صفحتنا على",
+	"قناتنا على", "يمكنكم الان", "يمكنكم متابعه", "حمل تطبيق", "حملوا تطبيق", "شارك الخبر", "شارك المقال",
+	"شارك هذا", "شاركوا", "شاركها", "شارك على", "علق على", "اضف تعليق", "اكتب تعليق", "اظهر الملخص",
+	"اخف الملخص", "اخفاء الملخص", "نسخ الرابط", "ارسل لصديق", "للمزيد من", "لمزيد من الاخبار",
+	"مواضيع ذات صله", "اخبار ذات صله", "اقرا في", "قد يهمك", "لمتابعه",
+}
+
+// Single words, in matching form, that make a line of at most
+// shortPromptWords words a prompt.
+const shortPromptWords = 4
+
+var ctaWords = map[string]bool{
+	"شارك": true, "مشاركه": true, "علق": true, "تابعنا": true, "تابعونا": true, "للمزيد": true,
+	"المزيد": true, "طباعه": true, "اطبع": true, "ارسل": true, "اشترك": true, "تويتر": true,
+	"فيسبوك": true, "فيس": true, "واتساب": true, "تلغرام": true, "تليغرام": true, "انستغرام": true,
+	"انستجرام": true, "يوتيوب": true, "سناب": true, "الخط": true, "حفظ": true, "نسخ": true,
+	"twitter": true, "facebook": true, "whatsapp": true, "telegram": true, "share": true,
+}
+
+var footerPhrases = []string{
+	"التعليقات المنشوره", "تعبر عن راي", "لا تعبر بالضروره", "جميع الحقوق محفوظه", "حقوق النشر",
+	"رابط المصدر", "رابط الخبر", "الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "يتم قراءه الان",
+	"اقرا الان", "كلمات مفتاحيه", "الكلمات الدالله", "الوسوم", "اعلان", "ابلغ عن خطا", "اضف تعليقا",
+}
+
+var footerWords = map[string]bool{
+	"التعليقات": true, "تعليقات": true, "تعليق": true, "اعلان": true, "الاعلانات": true, "اعلانات": true,
+	"المصدر": true, "الرابط": true,
+}
+
+var sectionWords = map[string]bool{
+	"اخبار": true, "الاخبار": true, "محليات": true, "دوليات": true, "اقتصاد": true, "رياضه": true,
+	"سياسه": true, "ثقافه": true, "منوعات": true, "تكنولوجيا": true, "صحه": true, "العالم": true,
+	"الخليج": true, "مقالات": true, "راي": true, "تقارير": true, "حوارات": true, "فيديو": true,
+	"صور": true, "عاجل": true, "عربي": true, "دولي": true, "محلي": true, "اقتصاديه": true, "الرئيسيه": true,
+	"متابعات": true, "تحقيقات": true, "ثقافه وفن": true, "فن": true, "المحليات": true, "الاقتصاد": true,
+	"الرياضه": true, "السياسه": true,
+}
+
+var (
+	reCreditHead = regexp.MustCompile(`^(?:الصوره|صوره|الصور|تصوير|المصدر|مصدر الصوره|بعدسه|عدسه|photo|credit)\s*[:：-]`)
+	reParenTail  = regexp.MustCompile(`\(([^()]{1,60})\)\s*[.،]?$`)
+	reTimeLead   = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?\s*[-|–—:]?\s*["«“(]?\p{L}`)
+)
+
+// lineInfo holds what classify reads off one line.
+type lineInfo struct {
+	norm     string
+	words    int // words with a letter
+	terminal bool
+}
+
+func infoOf(text string) lineInfo {
+	n := normalize(text)
+	li := lineInfo{norm: n, words: letterWords(text)}
+	t := strings.TrimRightFunc(n, func(r rune) bool {
+		return r == '"' || r == '”' || r == '»' || r == ')' || r == '\'' || unicode.IsSpace(r)
+	})
+	if t != "" {
+		r, _ := utf8.DecodeLastRuneInString(t)
+		li.terminal = r == '.' || r == '؟' || r == '?' || r == '!' || r == '…'
+	}
+	return li
+}
+
+// isParagraph reports whether a line reads as running text rather than a
+// heading, caption or widget.
+func (li lineInfo) isParagraph() bool {
+	return (li.words >= 12 && li.terminal) || li.words >= 25
+}
+
+func containsAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if containsPhrase(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsPhrase reports whether p occurs in s starting at a word start;
+// the clitics و and ف may come before it.
+func containsPhrase(s, p string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], p)
+		if j < 0 {
+			return false
+		}
+		j += i
+		k := j
+		for n := 0; n < 2 && k > 0; n++ {
+			r, size := utf8.DecodeLastRuneInString(s[:k])
+			if r != 'و' && r != 'ف' {
+				break
+			}
+			k -= size
+		}
+		if k == 0 {
+			return true
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:k]); !isWordRune(r) {
+			return true
+		}
+		i = j + len(p)
+	}
+}
+
+// dateOnly reports whether a line is a date with at most two other words,
+// such as a weekday or "نشر في".
+func dateOnly(li lineInfo) bool {
+	ds := findDates(li.norm)
+	if len(ds) == 0 {
+		return false
+	}
+	rest := li.norm
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i].day == 0 && ds[i].year == 0 {
+			return false
+		}
+		rest = rest[:ds[i].start] + " " + rest[ds[i].end:]
+	}
+	return letterWords(rest) <= 2 && li.words <= 6
+}
+
+// lineKind classifies one line on its own features.
+func lineKind(text string, li lineInfo) Kind {
+	if text == "" {
+		return Blank
+	}
+	n := strings.TrimSpace(li.norm)
+	if li.words == 0 {
+		switch {
+		case reTime.MatchString(n):
+			return Timestamp
+		case dateOnly(li):
+			return Dateline
+		}
+		return Short
+	}
+	if dateOnly(li) {
+		return Dateline
+	}
+	if reCreditHead.MatchString(n) || (li.words <= promptWords && containsPhrase(n, "تصوير")) {
+		return Credit
+	}
+	if m := reParenTail.FindStringSubmatch(n); m != nil && li.words <= 20 {
+		inner := m[1]
+		head := strings.TrimSpace(n[:len(n)-len(m[0])])
+		if len(agencyMatches(inner)) > 0 && (letterWords(head) <= 15 && !strings.HasSuffix(head, ".")) {
+			return Credit
+		}
+		if containsAny(inner, []string{"ارشيفيه", "ارشيف", "ارشيفي", "تصوير", "صوره"}) {
+			return Credit
+		}
+	}
+	if li.words <= promptWords {
+		if containsAny(n, footerPhrases) {
+			return Footer
+		}
+		if containsAny(n, ctaPhrases) {
+			return CallToAction
+		}
+	}
+	if li.words <= shortPromptWords {
+		ws := words(n)
+		for _, w := range ws {
+			if ctaWords[w] {
+				return CallToAction
+			}
+		}
+		if li.words <= 3 {
+			for _, w := range ws {
+				if footerWords[w] {
+					return Footer
+				}
+			}
+		}
+		if sectionWords[strings.Join(ws, " ")] || (len(ws) == 2 && sectionWords[ws[0]] && sectionWords[ws[1]]) {
+			return SectionLabel
+		}
+	}
+	if li.words <= 2 {
+		return Short
+	}
+	return Body
+}
+
+// classify gives every line its kind: first each line alone, then ticker
+// runs, repeats, and the head of the article (section label, headline,
+// subtitles, caption).
+func classify(lines []Line, opts Options) []Line {
+	infos := make([]lineInfo, len(lines))
+	for i := range lines {
+		infos[i] = infoOf(lines[i].Text)
+		lines[i].Kind = lineKind(lines[i].Text, infos[i])
+	}
+	markTickers(lines, infos)
+	if opts.Repeats != nil {
+		for i := range lines {
+			k := lines[i].Kind
+			if (k == Body || k == Short) && opts.Repeats.Repeated(opts.Source, lines[i].Text) {
+				lines[i].Kind = Repeated
+			}
+		}
+	}
+	markHead(lines, infos)
+	return lines
+}
+
+// markTickers finds runs of ticker items: a clock time followed by a short
+// headline, or a headline that starts with a clock time, at least twice in
+// a row, with separator lines between. The short lines just before a run
+// ("عاجل"، "الأكثر قراءة") and just after it belong to it.
+func markTickers(lines []Line, infos []lineInfo) {
+	next := func(i int) int { // next non-blank line after i
+		for i++; i < len(lines) && lines[i].Kind == Blank; i++ {
+		}
+		return i
+	}
+	item := make([]bool, len(lines)) // a ticker headline
+	for i := range lines {
+		switch {
+		case lines[i].Kind == Timestamp:
+			if j := next(i); j < len(lines) && infos[j].words > 0 && infos[j].words <= 40 && lines[j].Kind != Timestamp {
+				item[j] = true
+			}
+		case infos[i].words <= 40 && reTimeLead.MatchString(strings.TrimSpace(infos[i].norm)):
+			item[i] = true
+		}
+	}
+	for i := 0; i < len(lines); {
+		if !item[i] {
+			i++
+			continue
+		}
+		// A run: items separated only by timestamps, separators and blanks.
+		start, end, count := i, i, 0
+		for j := i; j < len(lines); j++ {
+			switch {
+			case item[j]:
+				count++
+				end = j
+				continue
+			case lines[j].Kind == Timestamp || lines[j].Kind == Short || lines[j].Kind == Blank:
+				continue
+			}
+			break
+		}
+		for start > 0 && (lines[start-1].Kind == Timestamp || lines[start-1].Kind == Short || lines[start-1].Kind == Blank) {
+			start--
+		}
+		if count >= 2 {
+			// Widget headings before the run.
+			for start > 0 {
+				k, li := lines[start-1].Kind, infos[start-1]
+				if k == Blank || k.Boilerplate() || (li.words <= shortPromptWords && !li.terminal) {
+					start--
+					continue
+				}
+				break
+			}
+			for end+1 < len(lines) && (lines[end+1].Kind == Blank || lines[end+1].Kind == Short ||
+				lines[end+1].Kind == Timestamp || (infos[end+1].words <= shortPromptWords && !infos[end+1].terminal)) {
+				end++
+			}
+			for j := start; j <= end; j++ {
+				if lines[j].Kind != Blank && lines[j].Kind != Timestamp {
+					lines[j].Kind = Ticker
+				}
+			}
+		}
+		i = end + 1
+	}
+}
+
+// markHead classifies the lines before the first paragraph of running
+// text: short lines there are section labels; of the heading-like lines,
+// those with a date are captions, one that is the start of a later
+// heading or is quoted word for word in the body is a subtitle, and the
+// first of the others is the headline.
+func markHead(lines []Line, infos []lineInfo) {
+	first := -1
+	for i, li := range infos {
+		if lines[i].Kind == Body && li.isParagraph() {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		first = len(lines)
+	}
+	var cands []int
+	for i := 0; i < first; i++ {
+		switch lines[i].Kind {
+		case Short:
+			if infos[i].words > 0 && len(cands) == 0 {
+				lines[i].Kind = SectionLabel
+			}
+		case Body:
+			if infos[i].words > 30 {
+				continue
+			}
+			if ds := findDates(infos[i].norm); len(ds) > 0 && len(cands) > 0 {
+				lines[i].Kind = Caption
+				continue
+			}
+			cands = append(cands, i)
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	var body strings.Builder
+	for i := first; i < len(lines); i++ {
+		if lines[i].Kind == Body {
+			body.WriteString(squash(infos[i].norm))
+			body.WriteByte('\n')
+		}
+	}
+	bodyText := body.String()
+	title := -1
+	for k, i := range cands {
+		lines[i].Kind = Subtitle
+		if title >= 0 {
+			continue
+		}
+		s := squash(infos[i].norm)
+		prefix := false
+		for _, j := range cands[k+1:] {
+			if t := squash(infos[j].norm); len(t) > len(s) && strings.HasPrefix(t, s) {
+				prefix = true
+			}
+		}
+		if prefix || (infos[i].words >= 3 && strings.Contains(bodyText, s)) {
+			continue
+		}
+		title = i
+	}
+	if title < 0 {
+		title = cands[0]
+	}
+	lines[title].Kind = Title
+}
+
+// squash keeps only the letters and digits of a line in matching form,
+// one space between words, for comparing lines.
+func squash(norm string) string {
+	return strings.Join(words(norm), " ")
+}

@@ -1,0 +1,269 @@
+package news
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// monthNames maps month names, in matching form (see normalize), to month
+// numbers: the Levantine and Iraqi names, the Egyptian and Gulf names with
+// their common spellings, and the Maghrebi names.
+var monthNames = map[string]time.Month{
+	"كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
+	"تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+	"يوليو": 7, "يوليه": 7, "اغسطس": 8, "اغسطوس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+	"جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
+}
+
+var (
+	monthAlt = func() string {
+		names := make([]string, 0, len(monthNames))
+		for n := range monthNames {
+			names = append(names, regexp.QuoteMeta(n))
+		}
+		// Longer names first so that "كانون الثاني" wins over a prefix.
+		for i := 1; i < len(names); i++ {
+			for j := i; j > 0 && len(names[j]) > len(names[j-1]); j-- {
+				names[j], names[j-1] = names[j-1], names[j]
+			}
+		}
+		return strings.Join(names, "|")
+	}()
+	// A month, optionally followed by its other name: "شباط (فبراير)",
+	// "فبراير/شباط", "مارس/ آذار".
+	monthExpr = `(` + monthAlt + `)(?:\s*[/(]\s*(?:` + monthAlt + `)\s*\)?)?`
+	// day [و day] month [year]  |  month year
+	reNamedDate = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(?:(\d{1,2})(?:\s*(?:و|-|–)\s*\d{1,2})?\s*(?:من\s+)?)?` + monthExpr +
+		`(?:\s*[،,]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(\d{4}))?(?:[^\p{L}\p{N}]|$)`)
+	// 08-04-2024, 8/4/2024, 2024-04-08
+	reNumDate = regexp.MustCompile(`(?:^|[^\p{N}/.\-])(?:(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))(?:[^\p{N}/.\-]|$)`)
+	reTime    = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:ص|م|am|pm))?$`)
+)
+
+// dateMention is one date found in a text.
+type dateMention struct {
+	day, year int
+	month     time.Month
+	yearGiven bool // the year was written next to the month
+	start     int  // byte offset in the normalized text searched
+	end       int
+}
+
+func (d dateMention) full() bool { return d.day > 0 && d.year > 0 }
+
+func (d dateMention) time() (time.Time, bool) {
+	if d.day < 1 || d.day > 31 || d.year < 1900 || d.year > 2100 || d.month < 1 || d.month > 12 {
+		return time.Time{}, false
+	}
+	t := time.Date(d.year, d.month, d.day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d.day { // 31 April and the like
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// findDates returns the dates written in s, which must be in matching form.
+// Dates without a year have year 0; dates without a day have day 0.
+func findDates(s string) []dateMention {
+	var out []dateMention
+	for _, m := range reNamedDate.FindAllStringSubmatchIndex(s, -1) {
+		var d dateMention
+		d.start, d.end = m[0], m[1]
+		if m[2] >= 0 {
+			d.day, _ = strconv.Atoi(s[m[2]:m[3]])
+		}
+		d.month = monthNames[s[m[4]:m[5]]]
+		if m[6] >= 0 {
+			d.year, _ = strconv.Atoi(s[m[6]:m[7]])
+			d.yearGiven = true
+		}
+		if d.day == 0 && d.year == 0 {
+			continue // a bare month name: "مارس" is also a verb, "اب" a father
+		}
+		if d.year != 0 && (d.year < 1900 || d.year > 2100) {
+			continue
+		}
+		out = append(out, d)
+	}
+	for _, m := range reNumDate.FindAllStringSubmatchIndex(s, -1) {
+		var d dateMention
+		d.start, d.end = m[0], m[1]
+		var mo int
+		if m[2] >= 0 {
+			d.day, _ = strconv.Atoi(s[m[2]:m[3]])
+			mo, _ = strconv.Atoi(s[m[4]:m[5]])
+			d.year, _ = strconv.Atoi(s[m[6]:m[7]])
+		} else {
+			d.year, _ = strconv.Atoi(s[m[8]:m[9]])
+			mo, _ = strconv.Atoi(s[m[10]:m[11]])
+			d.day, _ = strconv.Atoi(s[m[12]:m[13]])
+		}
+		d.month = time.Month(mo)
+		d.yearGiven = true
+		if _, ok := d.time(); ok {
+			out = append(out, d)
+		}
+	}
+	// Keep text order.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].start < out[j-1].start; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// ParseDate finds the publication date written in an article's raw text.
+//
+// Lines that Clean takes for a ticker, a timestamp, a photo caption or
+// credit, or a footer are not read. Of the rest, a dateline (a line that
+// is a date and little else, such as "09 ابريل 2024") near the top wins;
+// then a complete date in the first body paragraph; then the latest
+// complete date in the text. A day and month without a year ("في 8 و9
+// نيسان") take the latest year written next to a month anywhere in the
+// text, captions included. Dates are midnight UTC. The result is false
+// when no complete date is found.
+func ParseDate(text string) (time.Time, bool) {
+	return parseDateLines(classify(splitLines(text), Options{}))
+}
+
+func parseDateLines(lines []Line) (time.Time, bool) {
+	// The current year, as the text implies it.
+	latestYear := 0
+	type cand struct {
+		t        time.Time
+		line     int
+		dateline bool
+		first    bool // in the first body paragraph
+	}
+	var cands []cand
+	perLine := make([][]dateMention, len(lines))
+	for i, l := range lines {
+		if l.Kind == Ticker || l.Kind == Timestamp {
+			continue
+		}
+		perLine[i] = findDates(normalize(l.Text))
+		for _, d := range perLine[i] {
+			if d.yearGiven && d.year > latestYear && d.month != 0 {
+				latestYear = d.year
+			}
+		}
+	}
+	firstBody := -1
+	for i, l := range lines {
+		if l.Kind == Body {
+			firstBody = i
+			break
+		}
+	}
+	nonBlank := 0
+	for i, l := range lines {
+		if l.Kind != Blank {
+			nonBlank++
+		}
+		switch l.Kind {
+		case Body, Dateline, Title, Subtitle:
+		default:
+			continue
+		}
+		for _, d := range perLine[i] {
+			if d.day == 0 {
+				continue
+			}
+			if d.year == 0 {
+				if latestYear == 0 {
+					continue
+				}
+				d.year = latestYear
+			}
+			t, ok := d.time()
+			if !ok {
+				continue
+			}
+			cands = append(cands, cand{t: t, line: i,
+				dateline: l.Kind == Dateline && nonBlank <= 12,
+				first:    i == firstBody && d.yearGiven && d.start < firstSentenceEnd(normalize(l.Text))})
+		}
+	}
+	for _, c := range cands {
+		if c.dateline {
+			return c.t, true
+		}
+	}
+	for _, c := range cands {
+		if c.first {
+			return c.t, true
+		}
+	}
+	var best time.Time
+	for _, c := range cands {
+		if c.t.After(best) {
+			best = c.t
+		}
+	}
+	return best, !best.IsZero()
+}
+
+// firstSentenceEnd returns the byte offset where the first sentence of s
+// ends.
+func firstSentenceEnd(s string) int {
+	for i, r := range s {
+		switch r {
+		case '.', '؟', '?', '!':
+			if r == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+				continue // 2.5
+			}
+			return i + 1
+		}
+	}
+	return len(s)
+}
+
+var fieldLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05",
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+	"02/01/2006 15:04:05",
+	"02/01/2006 15:04",
+	"02/01/2006",
+	"2/1/2006",
+	time.RFC1123Z,
+	time.RFC1123,
+}
+
+// ParseDateField reads a date from a metadata field: RFC 3339,
+// "2006-01-02 15:04:05" (local times are taken as UTC), "2006-01-02",
+// "02/01/2006" (day first, as Arabic sites write it), RFC 1123, Unix
+// seconds, or an Arabic date such as "09 ابريل 2024", "28 شباط (فبراير)
+// 2024" or "٠٨-٠٤-٢٠٢٤". A field with a day and month but no year is not
+// a date.
+func ParseDateField(s string) (time.Time, bool) {
+	s = strings.TrimSpace(asciiDigits(s))
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range fieldLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	if len(s) >= 9 && len(s) <= 11 && strings.Trim(s, "0123456789") == "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err == nil {
+			return time.Unix(n, 0).UTC(), true
+		}
+	}
+	for _, d := range findDates(normalize(s)) {
+		if d.full() && d.yearGiven {
+			if t, ok := d.time(); ok {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,231 @@
+package news
+
+import (
+	"sort"
+	"strings"
+)
+
+// entry is a name in the gazetteer: its canonical form and the ways news
+// writes it. A variant marked with a leading "()" matches only inside
+// parentheses or quotes, because outside them it is an ordinary word
+// ("وام"، "بنا") or a place ("بترا").
+type entry struct {
+	canonical string
+	variants  []string
+}
+
+var agencyList = []entry{
+	{"فرانس برس", []string{"فرانس برس", "فرانس بريس", "فرانس-برس", "ا ف ب", "أ.ف.ب", "afp"}},
+	{"رويترز", []string{"رويترز", "رويتر", "reuters"}},
+	{"أسوشيتد برس", []string{"أسوشيتد برس", "أسوشييتد برس", "اسوشيتدبرس", "أسوشيتيد برس", "أسوشيتدبرس", "اسوشيتد برس", "()ap", "()أ ب"}},
+	{"وكالة الأنباء السعودية", []string{"وكالة الأنباء السعودية", "واس"}},
+	{"تاس", []string{"تاس", "إيتار تاس", "إيتار-تاس"}},
+	{"شينخوا", []string{"شينخوا", "شينهوا", "سين خوا", "xinhua"}},
+	{"سبوتنيك", []string{"سبوتنيك", "سبوتنك", "sputnik"}},
+	{"الأناضول", []string{"وكالة الأناضول", "للأناضول", "()الأناضول", "()الاناضول", "anadolu"}},
+	{"د ب أ", []string{"د ب أ", "د.ب.أ", "وكالة الأنباء الألمانية", "dpa"}},
+	{"ريا نوفوستي", []string{"ريا نوفوستي", "نوفوستي", "ria novosti"}},
+	{"إنترفاكس", []string{"إنترفاكس", "انترفاكس", "interfax"}},
+	{"إرنا", []string{"إرنا", "وكالة الجمهورية الإسلامية للأنباء", "irna"}},
+	{"تسنيم", []string{"وكالة تسنيم", "()تسنيم"}},
+	{"فارس", []string{"وكالة فارس", "وكالة أنباء فارس"}},
+	{"يونهاب", []string{"يونهاب", "yonhap"}},
+	{"كيودو", []string{"كيودو", "kyodo"}},
+	{"بلومبرغ", []string{"بلومبرغ", "بلومبيرغ", "بلومبرج", "بلومبيرج", "bloomberg"}},
+	{"إفي", []string{"وكالة إفي", "()إفي"}},
+	{"وكالة أنباء الإمارات", []string{"وكالة أنباء الإمارات", "()وام"}},
+	{"وكالة الأنباء القطرية", []string{"وكالة الأنباء القطرية", "()قنا"}},
+	{"وكالة الأنباء الكويتية", []string{"وكالة الأنباء الكويتية", "()كونا"}},
+	{"وكالة أنباء البحرين", []string{"وكالة أنباء البحرين", "()بنا"}},
+	{"وكالة الأنباء العمانية", []string{"وكالة الأنباء العمانية"}},
+	{"وكالة الأنباء الأردنية", []string{"وكالة الأنباء الأردنية", "()بترا"}},
+	{"وكالة أنباء الشرق الأوسط", []string{"وكالة أنباء الشرق الأوسط", "أ ش أ", "أ.ش.أ"}},
+	{"سانا", []string{"الوكالة العربية السورية للأنباء", "()سانا"}},
+	{"وفا", []string{"وكالة الأنباء والمعلومات الفلسطينية", "()وفا"}},
+	{"سبأ", []string{"وكالة الأنباء اليمنية", "()سبأ"}},
+	{"الوكالة الوطنية للإعلام", []string{"الوكالة الوطنية للإعلام"}},
+	{"وكالة الأنباء الجزائرية", []string{"وكالة الأنباء الجزائرية"}},
+	{"وكالة المغرب العربي للأنباء", []string{"وكالة المغرب العربي للأنباء"}},
+	{"وكالة الأنباء العراقية", []string{"وكالة الأنباء العراقية", "()واع"}},
+}
+
+var peopleList = []entry{
+	// Named in the seed articles.
+	{"سيرغي لافروف", []string{"لافروف", "لافروڤ"}},
+	{"وانغ يي", []string{"وانغ يي", "وانغ يى", "وانج يي", "وانغ إي"}},
+	{"شي جين بينغ", []string{"شي جين بينغ", "شي جينبينغ", "جينبينغ", "شي جين بينج", "جين بينغ", "شي جين بينق", "شي جين پينغ"}},
+	{"فلاديمير بوتين", []string{"بوتين", "بوتن"}},
+	{"ماو نينغ", []string{"ماو نينغ", "ماو نينج"}},
+	{"لين جيان", []string{"لين جيان"}},
+	{"دونالد ترامب", []string{"ترامب", "ترمب"}},
+	{"أليكسي أوفيرشوك", []string{"أوفيرشوك", "أوفرتشوك"}},
+	{"جانيت يلين", []string{"جانيت يلين", "يلين"}},
+	{"نيكولاي باتروشيف", []string{"باتروشيف"}},
+	{"ميخائيل ميشوستين", []string{"ميشوستين"}},
+	{"لي تشيانغ", []string{"لي تشيانغ", "لي تشيانج"}},
+	// Major names of 2015–2025 news.
+	{"جو بايدن", []string{"بايدن"}},
+	{"باراك أوباما", []string{"أوباما", "اوباما"}},
+	{"فولوديمير زيلينسكي", []string{"زيلينسكي", "زيلينسكى", "زيلنسكي"}},
+	{"أنتوني بلينكن", []string{"بلينكن"}},
+	{"جون كيري", []string{"جون كيري"}},
+	{"مايك بومبيو", []string{"بومبيو"}},
+	{"ريكس تيلرسون", []string{"تيلرسون"}},
+	{"كامالا هاريس", []string{"كامالا هاريس"}},
+	{"إيمانويل ماكرون", []string{"ماكرون"}},
+	{"أنغيلا ميركل", []string{"ميركل"}},
+	{"أولاف شولتس", []string{"شولتس", "شولتز"}},
+	{"بوريس جونسون", []string{"بوريس جونسون"}},
+	{"ديفيد كاميرون", []string{"كاميرون"}},
+	{"ريشي سوناك", []string{"سوناك"}},
+	{"كير ستارمر", []string{"ستارمر"}},
+	{"فرانسوا هولاند", []string{"هولاند"}},
+	{"رجب طيب أردوغان", []string{"أردوغان", "اردوغان", "إردوغان"}},
+	{"بنيامين نتنياهو", []string{"نتنياهو", "نتانياهو"}},
+	{"علي خامنئي", []string{"خامنئي", "خامنئى"}},
+	{"حسن روحاني", []string{"روحاني"}},
+	{"إبراهيم رئيسي", []string{"إبراهيم رئيسي"}},
+	{"محمد جواد ظريف", []string{"جواد ظريف"}},
+	{"حسين أمير عبد اللهيان", []string{"عبد اللهيان", "عبداللهيان"}},
+	{"بشار الأسد", []string{"بشار الأسد", "الرئيس الأسد"}},
+	{"عبد الفتاح السيسي", []string{"السيسي"}},
+	{"محمود عباس", []string{"محمود عباس", "أبو مازن"}},
+	{"إسماعيل هنية", []string{"إسماعيل هنية"}},
+	{"يحيى السنوار", []string{"السنوار"}},
+	{"حسن نصر الله", []string{"نصر الله", "نصرالله"}},
+	{"الملك سلمان بن عبدالعزيز", []string{"الملك سلمان", "سلمان بن عبدالعزيز", "سلمان بن عبد العزيز"}},
+	{"محمد بن سلمان", []string{"محمد بن سلمان"}},
+	{"محمد بن نايف", []string{"محمد بن نايف"}},
+	{"عادل الجبير", []string{"الجبير"}},
+	{"فيصل بن فرحان", []string{"فيصل بن فرحان"}},
+	{"تميم بن حمد", []string{"تميم بن حمد", "الشيخ تميم"}},
+	{"محمد بن زايد", []string{"محمد بن زايد"}},
+	{"الملك عبدالله الثاني", []string{"عبدالله الثاني", "عبد الله الثاني"}},
+	{"عبد ربه منصور هادي", []string{"عبد ربه منصور هادي", "عبدربه منصور هادي", "الرئيس هادي"}},
+	{"عبد الملك الحوثي", []string{"عبد الملك الحوثي", "عبدالملك الحوثي"}},
+	{"أبو بكر البغدادي", []string{"البغدادي"}},
+	{"أنطونيو غوتيريش", []string{"غوتيريش", "غوتيريس", "جوتيريش"}},
+	{"بان كي مون", []string{"بان كي مون"}},
+	{"ستيفان دي ميستورا", []string{"دي ميستورا"}},
+	{"كيم جونغ أون", []string{"كيم جونغ أون", "كيم جونج أون"}},
+	{"ناريندرا مودي", []string{"مودي"}},
+	{"ديمتري بيسكوف", []string{"بيسكوف"}},
+	{"ماريا زاخاروفا", []string{"زاخاروفا"}},
+	{"سيرغي شويغو", []string{"شويغو", "شويجو"}},
+	{"البابا فرنسيس", []string{"البابا فرنسيس"}},
+	{"إيلون ماسك", []string{"إيلون ماسك", "ايلون ماسك"}},
+}
+
+type variant struct {
+	canonical string
+	words     []string
+	parenOnly bool
+}
+
+// gazetteer indexes variants by their first word. Agencies may take the
+// article before them ("للأناضول"); people may not, so that "الكاميرون",
+// the country, is not David Cameron.
+type gazetteer struct {
+	byFirst map[string][]variant
+	article bool
+}
+
+func buildGazetteer(list []entry, article bool) gazetteer {
+	g := gazetteer{byFirst: make(map[string][]variant), article: article}
+	for _, e := range list {
+		for _, v := range e.variants {
+			paren := strings.HasPrefix(v, "()")
+			v = strings.TrimPrefix(v, "()")
+			ws := words(v)
+			if len(ws) == 0 {
+				continue
+			}
+			g.byFirst[ws[0]] = append(g.byFirst[ws[0]], variant{e.canonical, ws, paren})
+		}
+	}
+	return g
+}
+
+var (
+	agencies = buildGazetteer(agencyList, true)
+	people   = buildGazetteer(peopleList, false)
+)
+
+// clitics are the prefixes that may come before a name: و ف, then ب ل ك,
+// then the article ال; "لل" stands for ل + ال.
+var clitics = func() []string {
+	var out []string
+	for _, a := range []string{"", "و", "ف"} {
+		for _, b := range []string{"", "ب", "ل", "ك"} {
+			for _, c := range []string{"", "ال"} {
+				if p := a + b + c; p != "" {
+					out = append(out, p)
+				}
+			}
+		}
+		out = append(out, a+"لل")
+	}
+	return out
+}()
+
+// firstForms returns the forms a first word of a name may take once the
+// clitics before it are removed.
+func firstForms(w string, article bool) []string {
+	forms := []string{w}
+	for _, p := range clitics {
+		if !article && (strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل")) {
+			continue
+		}
+		if len(w)-len(p) >= 4 && strings.HasPrefix(w, p) { // at least two letters left
+			rest := w[len(p):]
+			forms = append(forms, rest)
+			if strings.HasSuffix(p, "لل") {
+				forms = append(forms, "ال"+rest)
+			}
+		}
+	}
+	return forms
+}
+
+func (g gazetteer) find(text string) []string {
+	toks := tokenize(text)
+	set := map[string]bool{}
+	for i, t := range toks {
+		for _, f := range firstForms(t.word, g.article) {
+			for _, v := range g.byFirst[f] {
+				if v.parenOnly && !t.paren {
+					continue
+				}
+				if i+len(v.words) > len(toks) {
+					continue
+				}
+				ok := true
+				for k := 1; k < len(v.words); k++ {
+					if toks[i+k].word != v.words[k] {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					set[v.canonical] = true
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for n := range set {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func agencyMatches(text string) []string { return agencies.find(text) }
+
+// Agencies returns the canonical names of the news agencies that text
+// names, credited or quoted, sorted and without repeats.
+func Agencies(text string) []string { return agencies.find(text) }
+
+// People returns the canonical names of the people in the gazetteer that
+// text names, sorted and without repeats.
+func People(text string) []string { return people.find(text) }

@@ -1,0 +1,142 @@
+package news
+
+import (
+	"strings"
+	"unicode"
+)
+
+// normalizeRune maps one rune to its matching form, or -1 to drop it.
+// Alef forms become bare alef, alef maqsura becomes ya, ta marbuta becomes
+// ha, hamza seats on waw and ya become the bare letters, diacritics and
+// tatweel are dropped, Arabic-Indic and Persian digits become ASCII and
+// Latin letters are lower-cased.
+func normalizeRune(r rune) rune {
+	switch {
+	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+		return 'ا'
+	case r == 'ى' || r == 'ی' || r == 'ئ':
+		return 'ي'
+	case r == 'ؤ':
+		return 'و'
+	case r == 'ة':
+		return 'ه'
+	case r == 'ک':
+		return 'ك'
+	case r == 'ـ':
+		return -1
+	case r >= 0x064B && r <= 0x065F, r == 0x0670:
+		return -1 // harakat, shadda, sukun, dagger alef
+	case r >= '٠' && r <= '٩':
+		return '0' + (r - '٠')
+	case r >= '۰' && r <= '۹':
+		return '0' + (r - '۰')
+	}
+	return unicode.ToLower(r)
+}
+
+// normalize returns s in matching form (see normalizeRune).
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if m := normalizeRune(r); m >= 0 {
+			b.WriteRune(m)
+		}
+	}
+	return b.String()
+}
+
+// asciiDigits replaces Arabic-Indic and Persian digits with ASCII ones and
+// leaves everything else as it is.
+func asciiDigits(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool {
+		return (r >= '٠' && r <= '٩') || (r >= '۰' && r <= '۹')
+	}) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + (r - '٠')
+		case r >= '۰' && r <= '۹':
+			return '0' + (r - '۰')
+		}
+		return r
+	}, s)
+}
+
+// isWordRune reports whether r belongs inside a word: a letter, a digit or
+// an Arabic combining mark.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ'
+}
+
+// token is one normalized word and whether an opening parenthesis or
+// bracket directly precedes it in the text.
+type token struct {
+	word   string
+	paren  bool
+	letter bool // contains at least one letter
+}
+
+// tokenize splits s into normalized words.
+func tokenize(s string) []token {
+	var out []token
+	var b strings.Builder
+	paren, letter := false, false
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, token{word: b.String(), paren: paren, letter: letter})
+			b.Reset()
+		}
+		paren, letter = false, false
+	}
+	prevParen := false
+	for _, r := range s {
+		if isWordRune(r) {
+			if b.Len() == 0 {
+				paren = prevParen
+			}
+			if m := normalizeRune(r); m >= 0 {
+				b.WriteRune(m)
+				if unicode.IsLetter(m) {
+					letter = true
+				}
+			}
+			prevParen = false
+			continue
+		}
+		flush()
+		switch {
+		case r == '(' || r == '[' || r == '«' || r == '"':
+			prevParen = true
+		case unicode.IsSpace(r):
+			// keep prevParen across spaces: "( واس )"
+		default:
+			prevParen = false
+		}
+	}
+	flush()
+	return out
+}
+
+// words returns the normalized words of s.
+func words(s string) []string {
+	toks := tokenize(s)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.word
+	}
+	return out
+}
+
+// letterWords counts the words of s that contain a letter.
+func letterWords(s string) int {
+	n := 0
+	for _, t := range tokenize(s) {
+		if t.letter {
+			n++
+		}
+	}
+	return n
+}

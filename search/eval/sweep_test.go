@@ -1,0 +1,56 @@
+package eval
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/search"
+)
+
+// TestWeightSweep prints ARCD's figures for a grid of field weights, the
+// measurement the search package's weights were chosen by. It runs only
+// when FAHRAS_SWEEP is set, to a comma-separated list of Exact weights
+// (Name weights come from FAHRAS_SWEEP_NAME the same way).
+func TestWeightSweep(t *testing.T) {
+	exacts := floats(os.Getenv("FAHRAS_SWEEP"))
+	if len(exacts) == 0 {
+		t.Skip("set FAHRAS_SWEEP=0,0.25,0.5,1 to sweep the field weights on ARCD")
+	}
+	names := floats(os.Getenv("FAHRAS_SWEEP_NAME"))
+	if len(names) == 0 {
+		names = []float64{search.WeightName}
+	}
+	docs, topics, qrels := loadARCD(t)
+	ctx := context.Background()
+	for _, x := range exacts {
+		for _, n := range names {
+			w := search.DefaultWeights
+			w.Exact, w.Name = x, n
+			e, err := NewEngine(ctx, docs, Config{Analysis: indexer.DefaultAnalysis, Scoring: "fahras", Weights: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			run, err := RunTopics(ctx, e, topics)
+			e.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := Evaluate(run, qrels)
+			t.Logf("exact %.2f name %.2f: nDCG@10 %.4f MRR@10 %.4f R@100 %.4f", x, n, m.NDCG10, m.MRR10, m.Recall100)
+		}
+	}
+}
+
+func floats(s string) []float64 {
+	var out []float64
+	for _, f := range strings.Split(s, ",") {
+		if v, err := strconv.ParseFloat(strings.TrimSpace(f), 64); err == nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
