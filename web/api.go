@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gorilla/mux"
@@ -140,11 +141,31 @@ func (s *server) apiSearchRequest(r *http.Request) (*search.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	anyWord, err := boolParam(v, "any")
+	req := search.Request{Query: q, Limit: limit, Offset: offset}
+	for _, b := range []struct {
+		name string
+		to   *bool
+	}{{"any", &req.Any}, {"facets", &req.Facets}, {"no_collapse", &req.NoCollapse}} {
+		if *b.to, err = boolParam(v, b.name); err != nil {
+			return nil, err
+		}
+	}
+	from, to, err := dateParams(v)
 	if err != nil {
 		return nil, err
 	}
-	return s.engine.Search(r.Context(), search.Request{Query: q, Limit: limit, Offset: offset, Any: anyWord})
+	req.From, _ = time.Parse(time.DateOnly, from)
+	req.To, _ = time.Parse(time.DateOnly, to)
+	req.Sort = strings.TrimSpace(v.Get("sort"))
+	for _, f := range []struct {
+		name string
+		to   *string
+	}{{"source", &req.Source}, {"agency", &req.Agency}, {"person", &req.Person}} {
+		if *f.to, err = filterParam(v, f.name); err != nil {
+			return nil, err
+		}
+	}
+	return s.engine.Search(r.Context(), req)
 }
 
 // apiArticle answers GET /api/articles/{id} with the whole article,
@@ -176,4 +197,37 @@ func (s *server) article(r *http.Request) (*search.Article, string, error) {
 // healthz answers that the server is up and how many articles it serves.
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "articles": s.engine.Info().Articles})
+}
+
+// dateParams reads from= and to=, each a day as YYYY-MM-DD.
+func dateParams(v url.Values) (from, to string, err error) {
+	for _, d := range []struct {
+		name string
+		to   *string
+	}{{"from", &from}, {"to", &to}} {
+		s := strings.TrimSpace(v.Get(d.name))
+		if s == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, s); err != nil {
+			return "", "", &badRequest{
+				fmt.Sprintf("قيمة %s يجب أن تكون تاريخًا بالصيغة YYYY-MM-DD، مثل 2024-04-08.", d.name),
+				fmt.Sprintf("%s must be a date as YYYY-MM-DD, e.g. 2024-04-08", d.name),
+			}
+		}
+		*d.to = s
+	}
+	return from, to, nil
+}
+
+// filterParam reads a source, agency or person filter.
+func filterParam(v url.Values, name string) (string, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if len(s) > maxFilterBytes || !utf8.ValidString(s) {
+		return "", &badRequest{
+			fmt.Sprintf("قيمة %s طويلة جدًا أو غير صالحة.", name),
+			fmt.Sprintf("%s must be valid UTF-8 of at most %d bytes", name, maxFilterBytes),
+		}
+	}
+	return s, nil
 }

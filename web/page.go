@@ -17,20 +17,120 @@ import (
 // articles.
 var examples = []string{"لافروف", `"وزير الخارجية"`, "بوتين بكين", "الحزام والطريق"}
 
-// searchView is what the search page shows.
-type searchView struct {
+// searchParams are what a search page is asked for; every link of the
+// page carries them.
+type searchParams struct {
 	Query    string
 	Any      bool
+	From, To string // YYYY-MM-DD, or ""
+	Sort     string // "", or one of the search package's orders
+	Source   string
+	Agency   string
+	Person   string
+	Page     int
+}
+
+// values encodes the parameters for a link to page n.
+func (p searchParams) values(n int) url.Values {
+	v := url.Values{"q": {p.Query}}
+	if p.Any {
+		v.Set("any", "1")
+	}
+	for _, kv := range [][2]string{{"from", p.From}, {"to", p.To}, {"sort", p.Sort}, {"source", p.Source}, {"agency", p.Agency}, {"person", p.Person}} {
+		if kv[1] != "" {
+			v.Set(kv[0], kv[1])
+		}
+	}
+	if n > 1 {
+		v.Set("page", strconv.Itoa(n))
+	}
+	return v
+}
+
+// URL links to page n of the search.
+func (p searchParams) URL(n int) string { return "/?" + p.values(n).Encode() }
+
+// With returns the first page of the search with one parameter changed:
+// from, to, source, agency or person ("" removes it).
+func (p searchParams) With(name, value string) string {
+	switch name {
+	case "from":
+		p.From = value
+	case "to":
+		p.To = value
+	case "source":
+		p.Source = value
+	case "agency":
+		p.Agency = value
+	case "person":
+		p.Person = value
+	}
+	return p.URL(1)
+}
+
+// Month returns the first page of the search limited to one month,
+// given as YYYY-MM.
+func (p searchParams) Month(month string) string {
+	t, err := time.Parse("2006-01", month)
+	if err != nil {
+		return p.URL(1)
+	}
+	p.From = t.Format(time.DateOnly)
+	p.To = t.AddDate(0, 1, -1).Format(time.DateOnly)
+	return p.URL(1)
+}
+
+// Article links to an article found by this search, with the way back.
+func (p searchParams) Article(id string) string {
+	v := url.Values{}
+	if p.Query != "" {
+		v.Set("q", p.Query)
+		v.Set("back", p.URL(p.Page))
+	}
+	u := "/article/" + url.PathEscape(id)
+	if len(v) > 0 {
+		u += "?" + v.Encode()
+	}
+	return u
+}
+
+// Filtered tells whether any filter narrows the search.
+func (p searchParams) Filtered() bool {
+	return p.From != "" || p.To != "" || p.Source != "" || p.Agency != "" || p.Person != ""
+}
+
+// searchView is what the search page shows.
+type searchView struct {
+	searchParams
 	Articles uint64 // in the index
 	Examples []string
+	Sorts    []option
 
 	Searched bool // a query was given and run
 	Error    string
 	Resp     *search.Response
-	Page     int
+	Facets   []facet
 	Pages    []pageLink
 	Prev     string // link to the previous page, or ""
 	Next     string
+}
+
+// option is one choice of a select box.
+type option struct{ Value, Label string }
+
+var sorts = []option{{search.SortRelevance, "الأكثر صلة"}, {search.SortNewest, "الأحدث أولًا"}, {search.SortOldest, "الأقدم أولًا"}}
+
+// facet is one facet's values, each a link that filters by it.
+type facet struct {
+	Name   string // Arabic
+	Values []facetLink
+}
+
+type facetLink struct {
+	Label  string
+	Count  int
+	URL    string
+	Active bool
 }
 
 // pageLink is one link of the pagination.
@@ -41,40 +141,74 @@ type pageLink struct {
 	Gap     bool // an ellipsis, not a link
 }
 
+// maxFilterBytes bounds a source, agency or person filter.
+const maxFilterBytes = 256
+
+// readSearchParams reads the search page's parameters.
+func (s *server) readSearchParams(v url.Values) (searchParams, error) {
+	p := searchParams{Page: 1}
+	var err error
+	if p.Query, err = queryParam(v); err != nil {
+		p.Query = clip(v.Get("q"), search.MaxQueryBytes)
+		return p, err
+	}
+	if p.Any, err = boolParam(v, "any"); err != nil {
+		return p, err
+	}
+	if p.Page, err = intParam(v, "page", 1, 1, search.MaxOffset/s.pageSize+1); err != nil {
+		p.Page = 1
+		return p, err
+	}
+	if p.From, p.To, err = dateParams(v); err != nil {
+		return p, err
+	}
+	p.Sort = strings.TrimSpace(v.Get("sort"))
+	if p.Sort == search.SortRelevance {
+		p.Sort = ""
+	}
+	for _, f := range []struct {
+		name string
+		to   *string
+	}{{"source", &p.Source}, {"agency", &p.Agency}, {"person", &p.Person}} {
+		if *f.to, err = filterParam(v, f.name); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+// request is the library request for a page of the search.
+func (p searchParams) request(limit int) search.Request {
+	r := search.Request{
+		Query: p.Query, Limit: limit, Offset: (p.Page - 1) * limit, Any: p.Any,
+		Sort: p.Sort, Source: p.Source, Agency: p.Agency, Person: p.Person,
+	}
+	r.From, _ = time.Parse(time.DateOnly, p.From)
+	r.To, _ = time.Parse(time.DateOnly, p.To)
+	return r
+}
+
 // searchPage answers GET /: the form, and the results when q is given.
 func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
-	view := &searchView{Articles: s.engine.Info().Articles, Examples: examples, Page: 1}
+	view := &searchView{Articles: s.engine.Info().Articles, Examples: examples, Sorts: sorts}
 	status := http.StatusOK
 	fail := func(err error) {
 		var m message
 		status, m = s.classify(r, err)
 		view.Error = m.ar
 	}
-	q, err := queryParam(v)
+	var err error
+	view.searchParams, err = s.readSearchParams(r.URL.Query())
 	if err != nil {
-		// Keep what fits in the box, so the reader can shorten it.
-		view.Query = clip(v.Get("q"), search.MaxQueryBytes)
 		fail(err)
+	}
+	if view.Error != "" || strings.TrimSpace(view.Query) == "" {
 		s.render(w, "search", status, view)
 		return
 	}
-	view.Query = q
-	if view.Any, err = boolParam(v, "any"); err != nil {
-		fail(err)
-	}
-	maxPage := search.MaxOffset/s.pageSize + 1
-	if view.Page, err = intParam(v, "page", 1, 1, maxPage); err != nil && view.Error == "" {
-		view.Page = 1
-		fail(err)
-	}
-	if view.Error != "" || strings.TrimSpace(q) == "" {
-		s.render(w, "search", status, view)
-		return
-	}
-	resp, err := s.engine.Search(r.Context(), search.Request{
-		Query: q, Limit: s.pageSize, Offset: (view.Page - 1) * s.pageSize, Any: view.Any,
-	})
+	req := view.request(s.pageSize)
+	req.Facets = true
+	resp, err := s.engine.Search(r.Context(), req)
 	if err != nil {
 		fail(err)
 		s.render(w, "search", status, view)
@@ -82,48 +216,87 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	view.Searched = true
 	view.Resp = resp
-	s.paginate(view, maxPage)
+	s.paginate(view, search.MaxOffset/s.pageSize+1)
+	view.Facets = facets(view.searchParams, resp.Facets)
 	s.render(w, "search", status, view)
 }
 
-// paginate fills in the links to the other pages of results.
+// facetNames are the facets shown, in order, with their Arabic names.
+var facetNames = []struct{ key, name string }{
+	{search.FacetMonth, "الشهر"},
+	{search.FacetSource, "المصدر"},
+	{search.FacetAgency, "الوكالة"},
+	{search.FacetPerson, "الأشخاص"},
+}
+
+// facets turns the response's counts into filter links.
+func facets(p searchParams, counts map[string][]search.FacetValue) []facet {
+	var out []facet
+	for _, fn := range facetNames {
+		vals := counts[fn.key]
+		if len(vals) == 0 {
+			continue
+		}
+		f := facet{Name: fn.name}
+		for _, v := range vals {
+			l := facetLink{Label: v.Value, Count: v.Count}
+			switch fn.key {
+			case search.FacetMonth:
+				l.Label = monthLabel(v.Value)
+				l.URL = p.Month(v.Value)
+				l.Active = p.From != "" && strings.HasPrefix(p.From, v.Value) && strings.HasPrefix(p.To, v.Value)
+			case search.FacetSource:
+				l.URL, l.Active = p.With("source", v.Value), p.Source == v.Value
+			case search.FacetAgency:
+				l.URL, l.Active = p.With("agency", v.Value), p.Agency == v.Value
+			case search.FacetPerson:
+				l.URL, l.Active = p.With("person", v.Value), p.Person == v.Value
+			}
+			f.Values = append(f.Values, l)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// monthLabel writes YYYY-MM as an Arabic month and year.
+func monthLabel(m string) string {
+	t, err := time.Parse("2006-01", m)
+	if err != nil {
+		return m
+	}
+	return fmt.Sprintf("%s %d", arabicMonths[t.Month()-1], t.Year())
+}
+
+// paginate fills in the links to the other pages of results. Folded
+// near-duplicates can leave fewer pages than Total says, so the last page
+// is the current one when the response has no more.
 func (s *server) paginate(v *searchView, maxPage int) {
 	total := int(min(v.Resp.Total, uint64(maxPage*s.pageSize)))
-	last := (total + s.pageSize - 1) / s.pageSize
-	if last > maxPage {
-		last = maxPage
+	last := max((total+s.pageSize-1)/s.pageSize, 1)
+	if !v.Resp.More {
+		last = min(last, v.Page)
 	}
-	if last <= 1 && v.Page == 1 {
+	last = min(max(last, v.Page), maxPage)
+	if last <= 1 {
 		return
 	}
 	if v.Page > 1 {
-		v.Prev = s.searchURL(v.Query, v.Any, v.Page-1)
+		v.Prev = v.URL(v.Page - 1)
 	}
-	if v.Page < last {
-		v.Next = s.searchURL(v.Query, v.Any, v.Page+1)
+	if v.Page < last && v.Resp.More {
+		v.Next = v.URL(v.Page + 1)
 	}
 	gap := false
 	for n := 1; n <= last; n++ {
 		if n == 1 || n == last || (n >= v.Page-2 && n <= v.Page+2) {
-			v.Pages = append(v.Pages, pageLink{N: n, URL: s.searchURL(v.Query, v.Any, n), Current: n == v.Page})
+			v.Pages = append(v.Pages, pageLink{N: n, URL: v.URL(n), Current: n == v.Page})
 			gap = false
 		} else if !gap {
 			v.Pages = append(v.Pages, pageLink{Gap: true})
 			gap = true
 		}
 	}
-}
-
-// searchURL links to one page of a search.
-func (s *server) searchURL(q string, anyWord bool, page int) string {
-	v := url.Values{"q": {q}}
-	if anyWord {
-		v.Set("any", "1")
-	}
-	if page > 1 {
-		v.Set("page", strconv.Itoa(page))
-	}
-	return "/?" + v.Encode()
 }
 
 // articleView is what the article page shows.
@@ -144,12 +317,11 @@ func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, status, m)
 		return
 	}
-	v := r.URL.Query()
-	anyWord, _ := boolParam(v, "any")
-	page, _ := intParam(v, "page", 1, 1, search.MaxOffset/s.pageSize+1)
 	view := &articleView{Query: q, Article: a, Paras: paragraphs(a.Body, a.Raw)}
-	if strings.TrimSpace(q) != "" {
-		view.Back = s.searchURL(q, anyWord, page)
+	if back := r.URL.Query().Get("back"); strings.HasPrefix(back, "/?") && len(back) <= 2*search.MaxQueryBytes {
+		view.Back = back
+	} else if strings.TrimSpace(q) != "" {
+		view.Back = searchParams{Query: q}.URL(1)
 	}
 	for _, p := range a.Body {
 		if p.Match {
@@ -302,25 +474,16 @@ var funcs = template.FuncMap{
 	"isoDate":    func(t time.Time) string { return t.Format("2006-01-02") },
 	"took":       tookText,
 	"articleURL": articleURL,
+	"similar":    similarNoun,
 	"add":        func(a, b int) int { return a + b },
 	"safeURL":    safeURL,
 }
 
-// articleURL links to an article, carrying the search it was found by.
-func articleURL(id, q string, anyWord bool, page int) string {
+// articleURL links to an article, with the query to mark in it.
+func articleURL(id, q string) string {
 	u := "/article/" + url.PathEscape(id)
-	v := url.Values{}
 	if q != "" {
-		v.Set("q", q)
-	}
-	if anyWord {
-		v.Set("any", "1")
-	}
-	if page > 1 {
-		v.Set("page", strconv.Itoa(page))
-	}
-	if len(v) > 0 {
-		u += "?" + v.Encode()
+		u += "?" + url.Values{"q": {q}}.Encode()
 	}
 	return u
 }
@@ -348,6 +511,19 @@ func articlesNoun(n uint64) string {
 		return fmt.Sprintf("%d مقالات", n)
 	}
 	return fmt.Sprintf("%d مقالة", n)
+}
+
+// similarNoun says how many similar articles a hit has.
+func similarNoun(n int) string {
+	switch {
+	case n == 1:
+		return "مقالة مشابهة واحدة"
+	case n == 2:
+		return "مقالتان مشابهتان"
+	case n%100 >= 3 && n%100 <= 10:
+		return fmt.Sprintf("%d مقالات مشابهة", n)
+	}
+	return fmt.Sprintf("%d مقالة مشابهة", n)
 }
 
 var arabicMonths = [...]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
