@@ -68,6 +68,9 @@ func (d dateMention) time() (time.Time, bool) {
 // findDates returns the dates written in s, which must be in matching form.
 // Dates without a year have year 0; dates without a day have day 0.
 func findDates(s string) []dateMention {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil // every date form has a day or a year in digits
+	}
 	var out []dateMention
 	for _, m := range reNamedDate.FindAllStringSubmatchIndex(s, -1) {
 		var d dateMention

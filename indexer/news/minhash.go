@@ -34,7 +34,7 @@ type Sig [NumHashes]uint32
 // stay comparable.
 var hashA, hashB = func() (a, b [NumHashes]uint64) {
 	s := uint64(0x66616872617321) // "fahras!"
-	next := func() uint64 { // splitmix64
+	next := func() uint64 {       // splitmix64
 		s += 0x9e3779b97f4a7c15
 		z := s
 		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
