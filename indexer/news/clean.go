@@ -215,6 +215,9 @@ func containsPhrase(s, p string) bool {
 // dateOnly reports whether a line is a date with at most two other words,
 // such as a weekday or "نشر في".
 func dateOnly(li lineInfo) bool {
+	if li.words > 6 {
+		return false
+	}
 	ds := findDates(li.norm)
 	if len(ds) == 0 {
 		return false

@@ -51,9 +51,9 @@ func TestParseDateForms(t *testing.T) {
 		{"٠٨-٠٤-٢٠٢٤", day(2024, 4, 8)},
 		{"2024/04/08", day(2024, 4, 8)},
 		{"8.4.2024", day(2024, 4, 8)},
-		{"شباط (فبراير) 2022", time.Time{}}, // no day
+		{"شباط (فبراير) 2022", time.Time{}},    // no day
 		{"في 8 و9 نيسان (أبريل)", time.Time{}}, // no year anywhere
-		{"31-04-2024", time.Time{}},           // no such day
+		{"31-04-2024", time.Time{}},            // no such day
 		{"22:35", time.Time{}},
 	}
 	for _, tt := range tests {
