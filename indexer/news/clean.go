@@ -70,7 +70,8 @@ type Options struct {
 }
 
 // Clean classifies each line of an article's raw text and returns the
-// headline and the searchable body.
+// headline and the searchable body. A share or follow widget glued to the
+// start of a line is split off as a line of its own.
 func Clean(raw string, opts Options) Doc {
 	lines := classify(splitLines(raw), opts)
 	d := Doc{Lines: lines}
@@ -212,10 +213,12 @@ func containsPhrase(s, p string) bool {
 	}
 }
 
-// dateOnly reports whether a line is a date with at most two other words,
-// such as a weekday or "نشر في".
+// dateOnly reports whether a line is a dateline: a date with at most two
+// other words ("الثلاثاء 09 ابريل 2024"), or a complete date with at most
+// six (a place, an agency, the Hijri date beside it), not ending as a
+// sentence does.
 func dateOnly(li lineInfo) bool {
-	if li.words > 6 {
+	if li.words > 12 || li.terminal {
 		return false
 	}
 	ds := findDates(li.norm)
@@ -223,14 +226,21 @@ func dateOnly(li lineInfo) bool {
 		return false
 	}
 	rest := li.norm
+	full := false
 	for i := len(ds) - 1; i >= 0; i-- {
 		if ds[i].day == 0 && ds[i].year == 0 {
 			return false
 		}
+		full = full || (ds[i].full() && ds[i].yearGiven)
 		rest = rest[:ds[i].start] + " " + rest[ds[i].end:]
 	}
-	return letterWords(rest) <= 2 && li.words <= 6
+	n := letterWords(rest)
+	return n <= 2 || (full && n <= 6)
 }
+
+// reSourcePlace matches a dateline of a source and a place, or a place and
+// an agency, on a line of its own: "الرياض – واس".
+var reSourcePlace = regexp.MustCompile(`^(?:[\p{L}\p{M}]+\s+){0,2}[\p{L}\p{M}]+\s+[-–—]\s+(?:[\p{L}\p{M}]+\s+){0,1}[\p{L}\p{M}]+\s*:?$`)
 
 // lineKind classifies one line on its own features.
 func lineKind(text string, li lineInfo) Kind {
@@ -247,7 +257,7 @@ func lineKind(text string, li lineInfo) Kind {
 		}
 		return Short
 	}
-	if dateOnly(li) {
+	if dateOnly(li) || (li.words <= 4 && reSourcePlace.MatchString(n)) {
 		return Dateline
 	}
 	if reCreditHead.MatchString(n) || (li.words <= promptWords && containsPhrase(n, "تصوير")) {
@@ -299,10 +309,14 @@ func lineKind(text string, li lineInfo) Kind {
 // runs, repeats, and the head of the article (section label, headline,
 // subtitles, caption).
 func classify(lines []Line, opts Options) []Line {
+	lines, prompts := splitPrompts(lines)
 	infos := make([]lineInfo, len(lines))
 	for i := range lines {
 		infos[i] = infoOf(lines[i].Text)
 		lines[i].Kind = lineKind(lines[i].Text, infos[i])
+		if prompts[i] {
+			lines[i].Kind = CallToAction
+		}
 	}
 	markTickers(lines, infos)
 	if opts.Repeats != nil {
