@@ -1,6 +1,7 @@
 package news
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -13,9 +14,9 @@ func TestParseDateSeeds(t *testing.T) {
 		seed string
 		want time.Time // zero: the text has no complete date
 	}{
-		// The caption's 28 شباط 2024 is the photo's date; the story gives
-		// "في 8 و9 نيسان (أبريل)" and 2024 is the year its dates name.
-		{"000", day(2024, time.April, 8)},
+		// Not written: 28 شباط 2024 is the photo's date (a caption), and
+		// "في 8 و9 نيسان (أبريل)", in the second paragraph, the visit's.
+		{"000", time.Time{}},
 		// Only months without a year, and the ticker's clock times.
 		{"001", time.Time{}},
 		// The dateline under the headline.
@@ -35,7 +36,7 @@ func TestParseDateSeeds(t *testing.T) {
 
 // Each written form of a date, as Arabic news writes them; the phrases
 // are taken from the seeds where they have them.
-func TestParseDateForms(t *testing.T) {
+func TestDatesForms(t *testing.T) {
 	tests := []struct {
 		text string
 		want time.Time
@@ -57,9 +58,47 @@ func TestParseDateForms(t *testing.T) {
 		{"22:35", time.Time{}},
 	}
 	for _, tt := range tests {
-		got, ok := ParseDate(tt.text)
+		got := Dates(tt.text)
+		if tt.want.IsZero() {
+			if len(got) != 0 {
+				t.Errorf("Dates(%q) = %v, want none", tt.text, got)
+			}
+			continue
+		}
+		if len(got) == 0 || !got[0].Equal(tt.want) {
+			t.Errorf("Dates(%q) = %v; want %v first", tt.text, got, tt.want)
+		}
+	}
+}
+
+// Every complete date of a seed, in order, the year of "في 8 و9 نيسان
+// (أبريل)" taken from the latest year its other dates give.
+func TestDatesSeed(t *testing.T) {
+	got := Dates(seed(t, "000"))
+	want := []time.Time{day(2024, 2, 28), day(2024, 4, 8)}
+	if len(got) != len(want) || !got[0].Equal(want[0]) || !got[1].Equal(want[1]) {
+		t.Errorf("Dates(seed 000) = %v, want %v", got, want)
+	}
+}
+
+// Where ParseDate looks: a dateline near the top or the lede's first
+// sentence, not captions, tickers or later paragraphs.
+func TestParseDatePlaces(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  time.Time
+	}{
+		{"dateline under the headline", []string{seedLine(t, "002", 3), seedLine(t, "002", 5), seedLine(t, "002", 13)}, day(2024, 4, 9)},
+		{"lede's first sentence", []string{seedLine(t, "003", 1), seedLine(t, "003", 2)}, day(2024, 4, 8)},
+		{"second paragraph only", []string{seedLine(t, "003", 2), seedLine(t, "003", 1)}, time.Time{}},
+		{"caption only", []string{seedLine(t, "000", 5), seedLine(t, "000", 7), seedLine(t, "000", 12)}, time.Time{}},
+		{"ticker times are not dates", []string{seedLine(t, "001", 1), seedLine(t, "001", 10), seedLine(t, "001", 11), seedLine(t, "001", 12), seedLine(t, "001", 14), seedLine(t, "001", 15)}, time.Time{}},
+	}
+	for _, tt := range tests {
+		got, ok := ParseDate(strings.Join(tt.lines, "\n"))
 		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
-			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.text, got, ok, tt.want)
+			t.Errorf("%s: ParseDate = %v, %v; want %v", tt.name, got, ok, tt.want)
 		}
 	}
 }
@@ -90,8 +129,8 @@ func TestParseDateMonths(t *testing.T) {
 // a bare "آب" a father; neither is a date without a day or a year.
 func TestParseDateNeedsDayAndYear(t *testing.T) {
 	for _, text := range []string{"مارس", "آب", "في شباط/فبراير الماضي", "في منتصف آذار/مارس الماضي"} {
-		if got, ok := ParseDate(text); ok {
-			t.Errorf("ParseDate(%q) = %v, want none", text, got)
+		if got := Dates(text); len(got) != 0 {
+			t.Errorf("Dates(%q) = %v, want none", text, got)
 		}
 	}
 }
