@@ -100,7 +100,7 @@ func TestCorpusDates(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: date_extracted %q unreadable", a.ID, a.DateExtracted)
 		}
-		d := ext.Truncate(24 * time.Hour).Sub(got).Hours() / 24
+		d := ext.Truncate(24*time.Hour).Sub(got).Hours() / 24
 		if d >= 0 && d <= 7 {
 			near++
 		}
