@@ -64,6 +64,8 @@ func TestGazetteerMatching(t *testing.T) {
 		{"inside a longer word", "لافروفية", People, []string{}},
 		{"the country is not the man", "الكاميرون", People, []string{}},
 		{"two-word name split", "شي جين", People, []string{}},
+		{"family name shared by others", "البغدادي", People, []string{}},
+		{"with the given name", "أبي بكر البغدادي", People, []string{"أبو بكر البغدادي"}},
 		{"article and clitic", "للأناضول", Agencies, []string{"الأناضول"}},
 		{"initials", "(أ ف ب)", Agencies, []string{"فرانس برس"}},
 		{"acronym in parentheses", "(واس)", Agencies, []string{"وكالة الأنباء السعودية"}},
