@@ -213,9 +213,25 @@ func containsPhrase(s, p string) bool {
 	}
 }
 
+// hasWord reports whether w occurs in s as a whole word, perhaps after
+// the clitics و ف ب ل.
+func hasWord(s, w string) bool {
+	for _, x := range words(s) {
+		if x == w {
+			return true
+		}
+		for _, p := range []string{"و", "ف", "ب", "ل"} {
+			if strings.TrimPrefix(x, p) == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // dateOnly reports whether a line is a dateline: a date with at most two
 // other words ("الثلاثاء 09 ابريل 2024"), or a complete date with at most
-// six (a place, an agency, the Hijri date beside it), not ending as a
+// eight (a place, an agency, the Hijri date beside it), not ending as a
 // sentence does.
 func dateOnly(li lineInfo) bool {
 	if li.words > 12 || li.terminal {
@@ -235,7 +251,7 @@ func dateOnly(li lineInfo) bool {
 		rest = rest[:ds[i].start] + " " + rest[ds[i].end:]
 	}
 	n := letterWords(rest)
-	return n <= 2 || (full && n <= 6)
+	return n <= 2 || (full && n <= 8)
 }
 
 // reSourcePlace matches a dateline of a source and a place, or a place and
@@ -260,7 +276,7 @@ func lineKind(text string, li lineInfo) Kind {
 	if dateOnly(li) || (li.words <= 4 && reSourcePlace.MatchString(n)) {
 		return Dateline
 	}
-	if reCreditHead.MatchString(n) || (li.words <= promptWords && containsPhrase(n, "تصوير")) {
+	if reCreditHead.MatchString(n) || (li.words <= promptWords && !li.terminal && hasWord(n, "تصوير")) {
 		return Credit
 	}
 	if m := reParenTail.FindStringSubmatch(n); m != nil && li.words <= 20 {
@@ -397,6 +413,10 @@ func markTickers(lines []Line, infos []lineInfo) {
 	}
 }
 
+// maxHeadLines is the most heading-like lines (headline, kicker, short
+// form, standfirst, caption) that markHead expects above the story.
+const maxHeadLines = 4
+
 // markHead classifies the lines before the first paragraph of running
 // text: short lines there are section labels; of the heading-like lines,
 // those with a date are captions, one that is the start of a later
@@ -413,7 +433,7 @@ func markHead(lines []Line, infos []lineInfo) {
 	if first < 0 {
 		first = len(lines)
 	}
-	var cands []int
+	var cands, captions []int
 	for i := 0; i < first; i++ {
 		switch lines[i].Kind {
 		case Short:
@@ -424,15 +444,21 @@ func markHead(lines []Line, infos []lineInfo) {
 			if infos[i].words > 30 {
 				continue
 			}
-			if ds := findDates(infos[i].norm); len(ds) > 0 && len(cands) > 0 {
-				lines[i].Kind = Caption
+			if ds := findDates(infos[i].norm); len(ds) > 0 && len(cands) > 0 && !infos[i].terminal {
+				captions = append(captions, i)
 				continue
 			}
 			cands = append(cands, i)
 		}
 	}
-	if len(cands) == 0 {
+	// A page has a headline and perhaps a kicker, a short form and a
+	// caption; more heading-like lines than that are running text broken
+	// into short lines, which has no headline line.
+	if len(cands) == 0 || len(cands)+len(captions) > maxHeadLines {
 		return
+	}
+	for _, i := range captions {
+		lines[i].Kind = Caption
 	}
 	var body strings.Builder
 	for i := first; i < len(lines); i++ {

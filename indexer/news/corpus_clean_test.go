@@ -52,7 +52,23 @@ func TestCorpusCleanByID(t *testing.T) {
 			t.Errorf("%s: Agencies = %q, want %q among them", a.ID, Agencies(a.Content), want)
 		}
 	}
+	noKind := func(k Kind) check {
+		return func(t *testing.T, a corpusArticle, d Doc) {
+			for i, l := range d.Lines {
+				if l.Kind == k {
+					t.Errorf("%s: line %d is %v", a.ID, i+1, k)
+				}
+			}
+		}
+	}
 	tests := map[string][]check{
+		// A story line about a photographer "أثناء تصويره" is not a credit.
+		"snn-000532": {noKind(Credit)},
+		// SPA's dateline with a two-word place.
+		"snn-017658": {firstLine(Dateline), titleNotFirstLine, date(day(2015, time.August, 3))},
+		// Running text broken into short lines, dates among them, has no
+		// headline or caption line: nothing of it is lost from Body.
+		"snn-019968": {noKind(Caption), noKind(Title), noKind(Subtitle)},
 		// "site – city" on a line above the lede.
 		"snn-020375": {firstLine(Dateline), titleNotFirstLine},
 		"snn-027722": {firstLine(Dateline), titleNotFirstLine},

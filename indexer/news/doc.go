@@ -21,7 +21,7 @@
 //     widget glued to the start of a lede ("شارك من خلال تويتر فيسبوك …")
 //     is split off as a line of its own.
 //   - Photo credits and agency credits are [Credit]: a line starting
-//     "الصورة:" or "تصوير", a short line ending in an agency or "أرشيفية"
+//     "الصورة:" or holding the word "تصوير", a short line ending in an agency or "أرشيفية"
 //     in parentheses, a byline "(بحسب رويترز)".
 //   - Comment headings, counters and disclaimers, ad markers, source links
 //     and rights lines are [Footer].
@@ -32,7 +32,8 @@
 //     [SectionLabel] ("أخبار"); of the heading-like lines, one with a date
 //     after a heading is a [Caption]; one that begins a later heading (a
 //     short form of it) or is quoted word for word in the body (a kicker)
-//     is a [Subtitle]; the first other one is the [Title].
+//     is a [Subtitle]; the first other one is the [Title]. More than four
+//     such lines are running text broken into short lines, and stay Body.
 //   - With [Options.Repeats], a line seen in many of the same source's
 //     articles is [Repeated] (see [Repeats]).
 //   - Other lines of one or two words are [Short]; the rest are [Body].

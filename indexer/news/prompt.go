@@ -25,8 +25,9 @@ var promptStarts = map[string]bool{
 }
 
 // splitPrompt returns the length in bytes of a share or follow widget at
-// the start of line, or 0. The widget must begin with a prompt word, run
-// at least two words, and be followed by more text.
+// the start of line, or 0. The widget must begin with a prompt word, go on
+// with a network name or another prompt word, and be followed by more
+// text.
 func splitPrompt(line string) int {
 	end, n, named := 0, 0, false
 	i := 0
@@ -52,7 +53,7 @@ func splitPrompt(line string) int {
 		if !promptRunWords[w] {
 			break
 		}
-		if !promptStarts[w] && w != "من" && w != "خلال" && w != "عبر" && w != "على" {
+		if n > 0 && w != "من" && w != "خلال" && w != "عبر" && w != "على" {
 			named = true
 		}
 		n++
