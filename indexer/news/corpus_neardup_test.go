@@ -36,6 +36,18 @@ func TestCorpusNearDuplicates(t *testing.T) {
 		}
 	}
 	dups, cross := 0, 0
+	parent := make([]int32, len(arts)) // union-find of stories
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	var find func(int32) int32
+	find = func(i int32) int32 {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
 	for p := range cands {
 		a, b := arts[p[0]], arts[p[1]]
 		if a.sig.NearDuplicateOf(b.sig) {
@@ -43,10 +55,22 @@ func TestCorpusNearDuplicates(t *testing.T) {
 			if a.source != b.source {
 				cross++
 			}
+			parent[find(p[0])] = find(p[1])
 		}
 	}
-	t.Logf("%d articles, %d band keys, %d candidate pairs sharing a key, %d near-duplicate pairs (%d across sources)",
-		len(arts), len(buckets), len(cands), dups, cross)
+	size := map[int32]int{}
+	for i := range arts {
+		size[find(int32(i))]++
+	}
+	inGroups, groups := 0, 0
+	for _, n := range size {
+		if n > 1 {
+			groups++
+			inGroups += n
+		}
+	}
+	t.Logf("%d articles, %d band keys, %d candidate pairs sharing a key, %d near-duplicate pairs (%d across sources); %d articles in %d groups of the same story",
+		len(arts), len(buckets), len(cands), dups, cross, inGroups, groups)
 
 	// Band keys find the pairs that a comparison of every pair finds.
 	n := min(len(arts), 3000)
