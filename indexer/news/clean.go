@@ -26,7 +26,7 @@ const (
 	SectionLabel             // a section name such as "أخبار"
 	Footer                   // comment counters and disclaimers, ad markers, source links, rights
 	Repeated                 // a line that recurs across many articles of the same source
-	Short                    // a line too short to be text: "-", "+ الخط -"
+	Short                    // a line of one or two words, or none: "-", "// انتهى //"
 )
 
 var kindNames = [...]string{"Blank", "Body", "Title", "Subtitle", "Dateline", "Timestamp", "Ticker",
@@ -52,7 +52,7 @@ type Line struct {
 
 // Doc is an article taken apart by Clean.
 type Doc struct {
-	Lines []Line // every line of the raw text, in order
+	Lines []Line // every line of the raw text, in order; a share widget glued to a line's start is a line of its own
 	Title string // the headline, or the lede's first sentence cut to TitleMax runes
 	// Body is the searchable text: the Subtitle and Body lines, one
 	// paragraph each, separated by blank lines. The headline is in Title
