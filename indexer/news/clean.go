@@ -26,7 +26,7 @@ const (
 	SectionLabel             // a section name such as "أخبار"
 	Footer                   // comment counters and disclaimers, ad markers, source links, rights
 	Repeated                 // a line that recurs across many articles of the same source
-	Short                    // a line too short to be text: "-", "+ الخط -"
+	Short                    // a line of one or two words, or none: "-", "// انتهى //"
 )
 
 var kindNames = [...]string{"Blank", "Body", "Title", "Subtitle", "Dateline", "Timestamp", "Ticker",
@@ -52,7 +52,7 @@ type Line struct {
 
 // Doc is an article taken apart by Clean.
 type Doc struct {
-	Lines []Line // every line of the raw text, in order
+	Lines []Line // every line of the raw text, in order; a share widget glued to a line's start is a line of its own
 	Title string // the headline, or the lede's first sentence cut to TitleMax runes
 	// Body is the searchable text: the Subtitle and Body lines, one
 	// paragraph each, separated by blank lines. The headline is in Title
@@ -70,7 +70,8 @@ type Options struct {
 }
 
 // Clean classifies each line of an article's raw text and returns the
-// headline and the searchable body.
+// headline and the searchable body. A share or follow widget glued to the
+// start of a line is split off as a line of its own.
 func Clean(raw string, opts Options) Doc {
 	lines := classify(splitLines(raw), opts)
 	d := Doc{Lines: lines}
@@ -104,12 +105,21 @@ func splitLines(raw string) []Line {
 const promptWords = 15
 
 var ctaPhrases = []string{
-	"اقرا ايضا", "اقرا المزيد", "اقرا ايضاً", "اقرأ أيضا", "اضغط هنا", "انقر هنا", "اضغط على", "انقر على",
+	"اقرا ايضا", "اقرا المزيد", "اضغط هنا", "انقر هنا", "اضغط على", "انقر على",
 	"للاشتراك", "اشترك الان", "اشترك في", "تابعونا على", "تابعنا على", "تابعوا", "حسابنا على", "صفحتنا على",
 	"قناتنا على", "يمكنكم الان", "يمكنكم متابعه", "حمل تطبيق", "حملوا تطبيق", "شارك الخبر", "شارك المقال",
 	"شارك هذا", "شاركوا", "شاركها", "شارك على", "علق على", "اضف تعليق", "اكتب تعليق", "اظهر الملخص",
 	"اخف الملخص", "اخفاء الملخص", "نسخ الرابط", "ارسل لصديق", "للمزيد من", "لمزيد من الاخبار",
 	"مواضيع ذات صله", "اخبار ذات صله", "اقرا في", "قد يهمك", "لمتابعه",
+}
+
+func init() {
+	// Keep the lists in matching form whatever spelling they are written in.
+	for _, list := range [][]string{ctaPhrases, footerPhrases} {
+		for i, p := range list {
+			list[i] = normalize(p)
+		}
+	}
 }
 
 // Single words, in matching form, that make a line of at most
@@ -212,22 +222,50 @@ func containsPhrase(s, p string) bool {
 	}
 }
 
-// dateOnly reports whether a line is a date with at most two other words,
-// such as a weekday or "نشر في".
+// hasWord reports whether w occurs in s as a whole word, perhaps after
+// the clitics و ف ب ل.
+func hasWord(s, w string) bool {
+	for _, x := range words(s) {
+		if x == w {
+			return true
+		}
+		for _, p := range []string{"و", "ف", "ب", "ل"} {
+			if strings.TrimPrefix(x, p) == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dateOnly reports whether a line is a dateline: a date with at most two
+// other words ("الثلاثاء 09 ابريل 2024"), or a complete date with at most
+// eight (a place, an agency, the Hijri date beside it), not ending as a
+// sentence does.
 func dateOnly(li lineInfo) bool {
+	if li.words > 12 || li.terminal {
+		return false
+	}
 	ds := findDates(li.norm)
 	if len(ds) == 0 {
 		return false
 	}
 	rest := li.norm
+	full := false
 	for i := len(ds) - 1; i >= 0; i-- {
 		if ds[i].day == 0 && ds[i].year == 0 {
 			return false
 		}
+		full = full || (ds[i].full() && ds[i].yearGiven)
 		rest = rest[:ds[i].start] + " " + rest[ds[i].end:]
 	}
-	return letterWords(rest) <= 2 && li.words <= 6
+	n := letterWords(rest)
+	return n <= 2 || (full && n <= 8)
 }
+
+// reSourcePlace matches a dateline of a source and a place, or a place and
+// an agency, on a line of its own: "الرياض – واس".
+var reSourcePlace = regexp.MustCompile(`^(?:[\p{L}\p{M}]+\s+){0,2}[\p{L}\p{M}]+\s+[-–—]\s+(?:[\p{L}\p{M}]+\s+){0,1}[\p{L}\p{M}]+\s*:?$`)
 
 // lineKind classifies one line on its own features.
 func lineKind(text string, li lineInfo) Kind {
@@ -244,10 +282,10 @@ func lineKind(text string, li lineInfo) Kind {
 		}
 		return Short
 	}
-	if dateOnly(li) {
+	if dateOnly(li) || (li.words <= 4 && reSourcePlace.MatchString(n)) {
 		return Dateline
 	}
-	if reCreditHead.MatchString(n) || (li.words <= promptWords && containsPhrase(n, "تصوير")) {
+	if reCreditHead.MatchString(n) || (li.words <= promptWords && !li.terminal && hasWord(n, "تصوير")) {
 		return Credit
 	}
 	if m := reParenTail.FindStringSubmatch(n); m != nil && li.words <= 20 {
@@ -296,10 +334,14 @@ func lineKind(text string, li lineInfo) Kind {
 // runs, repeats, and the head of the article (section label, headline,
 // subtitles, caption).
 func classify(lines []Line, opts Options) []Line {
+	lines, prompts := splitPrompts(lines)
 	infos := make([]lineInfo, len(lines))
 	for i := range lines {
 		infos[i] = infoOf(lines[i].Text)
 		lines[i].Kind = lineKind(lines[i].Text, infos[i])
+		if prompts[i] {
+			lines[i].Kind = CallToAction
+		}
 	}
 	markTickers(lines, infos)
 	if opts.Repeats != nil {
@@ -380,6 +422,10 @@ func markTickers(lines []Line, infos []lineInfo) {
 	}
 }
 
+// maxHeadLines is the most heading-like lines (headline, kicker, short
+// form, standfirst, caption) that markHead expects above the story.
+const maxHeadLines = 4
+
 // markHead classifies the lines before the first paragraph of running
 // text: short lines there are section labels; of the heading-like lines,
 // those with a date are captions, one that is the start of a later
@@ -396,7 +442,7 @@ func markHead(lines []Line, infos []lineInfo) {
 	if first < 0 {
 		first = len(lines)
 	}
-	var cands []int
+	var cands, captions []int
 	for i := 0; i < first; i++ {
 		switch lines[i].Kind {
 		case Short:
@@ -407,15 +453,21 @@ func markHead(lines []Line, infos []lineInfo) {
 			if infos[i].words > 30 {
 				continue
 			}
-			if ds := findDates(infos[i].norm); len(ds) > 0 && len(cands) > 0 {
-				lines[i].Kind = Caption
+			if ds := findDates(infos[i].norm); len(ds) > 0 && len(cands) > 0 && !infos[i].terminal {
+				captions = append(captions, i)
 				continue
 			}
 			cands = append(cands, i)
 		}
 	}
-	if len(cands) == 0 {
+	// A page has a headline and perhaps a kicker, a short form and a
+	// caption; more heading-like lines than that are running text broken
+	// into short lines, which has no headline line.
+	if len(cands) == 0 || len(cands)+len(captions) > maxHeadLines {
 		return
+	}
+	for _, i := range captions {
+		lines[i].Kind = Caption
 	}
 	var body strings.Builder
 	for i := first; i < len(lines); i++ {

@@ -68,6 +68,9 @@ func (d dateMention) time() (time.Time, bool) {
 // findDates returns the dates written in s, which must be in matching form.
 // Dates without a year have year 0; dates without a day have day 0.
 func findDates(s string) []dateMention {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil // every date form has a day or a year in digits
+	}
 	var out []dateMention
 	for _, m := range reNamedDate.FindAllStringSubmatchIndex(s, -1) {
 		var d dateMention
@@ -116,61 +119,67 @@ func findDates(s string) []dateMention {
 	return out
 }
 
-// ParseDate finds the publication date written in an article's raw text.
-//
-// Lines that Clean takes for a ticker, a timestamp, a photo caption or
-// credit, or a footer are not read. Of the rest, a dateline (a line that
-// is a date and little else, such as "09 ابريل 2024") near the top wins;
-// then a complete date in the first body paragraph; then the latest
-// complete date in the text. A day and month without a year ("في 8 و9
-// نيسان") take the latest year written next to a month anywhere in the
-// text, captions included. Dates are midnight UTC. The result is false
-// when no complete date is found.
+// ParseDate finds the publication date written in an article's raw text:
+// a dateline (a line that is a date and little else, such as "09 ابريل
+// 2024" or "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس") among
+// the first twelve lines, else a complete date with its year in the first
+// sentence of the lede ("بكين - وصل … الإثنين 08-04-2024"). Dates
+// further down an article are left alone: they are mostly background or
+// events to come, and a wrong date is worse than none. Tickers, captions,
+// credits and footers are not read. Dates are midnight UTC; the result is
+// false when the text gives no publication date.
 func ParseDate(text string) (time.Time, bool) {
 	return parseDateLines(classify(splitLines(text), Options{}))
 }
 
-func parseDateLines(lines []Line) (time.Time, bool) {
-	// The current year, as the text implies it.
-	latestYear := 0
-	type cand struct {
-		t        time.Time
-		line     int
-		dateline bool
-		first    bool // in the first body paragraph
+// Dates returns every complete date written in text, in order: the forms
+// of ParseDateField, a range's first day ("في 8 و9 نيسان"), and a day
+// and month without a year, which take the latest year written next to a
+// month anywhere in the text (none, if there is none). A date followed by
+// المقبل or القادم ("next") is included.
+func Dates(text string) []time.Time {
+	lines := splitLines(text)
+	for i := range lines {
+		lines[i].Kind = Body
 	}
-	var cands []cand
+	var out []time.Time
+	for _, m := range datesIn(lines, false) {
+		out = append(out, m.t)
+	}
+	return out
+}
+
+// datedLine is a complete date and the line it is on.
+type datedLine struct {
+	t         time.Time
+	line      int
+	yearGiven bool
+	start     int // byte offset in the line's matching form
+}
+
+// datesIn returns the complete dates of lines, skipping tickers and
+// timestamps, with years supplied from the text; skipFuture drops dates
+// marked as still to come.
+func datesIn(lines []Line, skipFuture bool) []datedLine {
+	latestYear := 0
 	perLine := make([][]dateMention, len(lines))
+	norms := make([]string, len(lines))
 	for i, l := range lines {
 		if l.Kind == Ticker || l.Kind == Timestamp {
 			continue
 		}
-		perLine[i] = findDates(normalize(l.Text))
+		norms[i] = normalize(l.Text)
+		perLine[i] = findDates(norms[i])
 		for _, d := range perLine[i] {
 			if d.yearGiven && d.year > latestYear && d.month != 0 {
 				latestYear = d.year
 			}
 		}
 	}
-	firstBody := -1
-	for i, l := range lines {
-		if l.Kind == Body {
-			firstBody = i
-			break
-		}
-	}
-	nonBlank := 0
-	for i, l := range lines {
-		if l.Kind != Blank {
-			nonBlank++
-		}
-		switch l.Kind {
-		case Body, Dateline, Title, Subtitle:
-		default:
-			continue
-		}
+	var out []datedLine
+	for i := range lines {
 		for _, d := range perLine[i] {
-			if d.day == 0 {
+			if d.day == 0 || (skipFuture && future(norms[i][d.end:])) {
 				continue
 			}
 			if d.year == 0 {
@@ -179,32 +188,66 @@ func parseDateLines(lines []Line) (time.Time, bool) {
 				}
 				d.year = latestYear
 			}
-			t, ok := d.time()
-			if !ok {
-				continue
+			if t, ok := d.time(); ok {
+				out = append(out, datedLine{t, i, d.yearGiven, d.start})
 			}
-			cands = append(cands, cand{t: t, line: i,
-				dateline: l.Kind == Dateline && nonBlank <= 12,
-				first:    i == firstBody && d.yearGiven && d.start < firstSentenceEnd(normalize(l.Text))})
 		}
 	}
-	for _, c := range cands {
-		if c.dateline {
-			return c.t, true
+	return out
+}
+
+// datelineLines is how far from the top ParseDate looks for a dateline,
+// in non-blank lines.
+const datelineLines = 12
+
+func parseDateLines(lines []Line) (time.Time, bool) {
+	firstBody := -1
+	for i, l := range lines {
+		if l.Kind == Body {
+			firstBody = i
+			break
 		}
 	}
-	for _, c := range cands {
-		if c.first {
-			return c.t, true
+	rank := make([]int, len(lines)) // non-blank lines up to and including i
+	n := 0
+	for i, l := range lines {
+		if l.Kind != Blank {
+			n++
+		}
+		rank[i] = n
+	}
+	ds := datesIn(lines, true)
+	for _, d := range ds {
+		if lines[d.line].Kind == Dateline && rank[d.line] <= datelineLines {
+			return d.t, true
 		}
 	}
-	var best time.Time
-	for _, c := range cands {
-		if c.t.After(best) {
-			best = c.t
+	for _, d := range ds {
+		if d.line == firstBody && d.yearGiven && d.start < firstSentenceEnd(normalize(lines[d.line].Text)) {
+			return d.t, true
 		}
 	}
-	return best, !best.IsZero()
+	return time.Time{}, false
+}
+
+// leadParagraphs is how many body paragraphs ParseDate reads for a date
+// that is neither a dateline nor in the lede's first sentence; dates
+// further down are background more often than the news of the day.
+const leadParagraphs = 1
+
+// future reports whether the words after a date mark it as one to come.
+func future(after string) bool {
+	ws := words(after)
+	if len(ws) > 2 {
+		ws = ws[:2]
+	}
+	for _, w := range ws {
+		switch w {
+		case "المقبل", "القادم", "المقبله", "القادمه":
+			return true
+		}
+	}
+	return false
 }
 
 // firstSentenceEnd returns the byte offset where the first sentence of s

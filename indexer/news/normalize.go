@@ -3,6 +3,7 @@ package news
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // normalizeRune maps one rune to its matching form, or -1 to drop it.
@@ -30,6 +31,13 @@ func normalizeRune(r rune) rune {
 		return '0' + (r - '٠')
 	case r >= '۰' && r <= '۹':
 		return '0' + (r - '۰')
+	case r < utf8.RuneSelf:
+		if r >= 'A' && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	case r >= 0x0600 && r <= 0x06FF:
+		return r
 	}
 	return unicode.ToLower(r)
 }
@@ -68,6 +76,12 @@ func asciiDigits(s string) string {
 // isWordRune reports whether r belongs inside a word: a letter, a digit or
 // an Arabic combining mark.
 func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	case r >= 0x0621 && r <= 0x0669, r >= 0x0670 && r <= 0x06D3, r >= 0x06F0 && r <= 0x06F9:
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ'
 }
 
@@ -133,10 +147,22 @@ func words(s string) []string {
 // letterWords counts the words of s that contain a letter.
 func letterWords(s string) int {
 	n := 0
-	for _, t := range tokenize(s) {
-		if t.letter {
+	in, letter := false, false
+	for _, r := range s {
+		if isWordRune(r) {
+			in = true
+			if unicode.IsLetter(r) {
+				letter = true
+			}
+			continue
+		}
+		if in && letter {
 			n++
 		}
+		in, letter = false, false
+	}
+	if in && letter {
+		n++
 	}
 	return n
 }

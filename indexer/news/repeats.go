@@ -19,7 +19,11 @@ import (
 // read as 0, so "تعليق (3)" and "تعليق (12)" are one line. Memory is
 // bounded: each source keeps at most MaxLines distinct lines; when that is
 // reached the lines seen only once are forgotten, and if every line has
-// been seen more than once, new lines are not recorded.
+// been seen more than once, new lines are not recorded. Sources are not
+// capped: one model is meant for one archive's few dozen sites. Until a
+// source has had a few articles observed nothing of it counts as
+// repeated, so a streaming indexer either observes an archive before
+// cleaning it or accepts that its first articles keep their boilerplate.
 type Repeats struct {
 	MinArticles int     // default 3
 	Share       float64 // default 0.05

@@ -1,0 +1,71 @@
+package news_test
+
+import (
+	"fmt"
+
+	"github.com/fahras/fahras/data"
+	"github.com/fahras/fahras/indexer/news"
+)
+
+func seedText(name string) string {
+	b, err := data.Articles.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// Seed 000 as a page: section label, kicker, headline, caption, a Twitter
+// prompt, then the story and the comment footer.
+func ExampleClean() {
+	d := news.Clean(seedText("000_2b0a31d376df4e44.txt"), news.Options{})
+	fmt.Println(d.Title)
+	for _, l := range d.Lines[:12] {
+		if l.Kind != news.Blank {
+			fmt.Println(l.Kind)
+		}
+	}
+	// Output:
+	// لافروف يزور الصين الإثنين والثلاثاء
+	// SectionLabel
+	// Subtitle
+	// Title
+	// Caption
+	// CallToAction
+	// CallToAction
+	// CallToAction
+	// Body
+}
+
+// Two sites' copies of one AFP story, and a different story on the same
+// visit.
+func ExampleSignature() {
+	body := func(name string) string { return news.Clean(seedText(name), news.Options{}).Body }
+	a := news.Signature(body("000_2b0a31d376df4e44.txt"))
+	b := news.Signature(body("003_9503abc412b62b6e.txt"))
+	c := news.Signature(body("002_24f89540b9a4c350.txt"))
+	fmt.Printf("%.2f %v\n", a.Similarity(b), a.NearDuplicateOf(b))
+	fmt.Printf("%.2f %v\n", a.Similarity(c), a.NearDuplicateOf(c))
+	// Output:
+	// 0.27 true
+	// 0.00 false
+}
+
+func ExampleParseDateField() {
+	for _, f := range []string{"2015-07-21 02:51:32", "28 شباط (فبراير) 2024", "٠٨-٠٤-٢٠٢٤"} {
+		t, ok := news.ParseDateField(f)
+		fmt.Println(t.Format("2006-01-02"), ok)
+	}
+	// Output:
+	// 2015-07-21 true
+	// 2024-02-28 true
+	// 2024-04-08 true
+}
+
+func ExamplePeople() {
+	fmt.Println(news.People(seedText("004_e5a80980b21be61b.txt")))
+	fmt.Println(news.Agencies(seedText("004_e5a80980b21be61b.txt")))
+	// Output:
+	// [شي جين بينغ فلاديمير بوتين لي تشيانغ ميخائيل ميشوستين نيكولاي باتروشيف وانغ يي]
+	// [رويترز فرانس برس]
+}

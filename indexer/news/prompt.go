@@ -1,0 +1,86 @@
+package news
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// promptRunWords, in matching form, are the words of a share or follow
+// widget that a page dump glues to the start of the lede ("شارك من خلال
+// تويتر فيسبوك … اكتب رأيك", "Next Previous").
+var promptRunWords = map[string]bool{
+	"شارك": true, "شاركوا": true, "شاركها": true, "تابعنا": true, "تابعونا": true, "من": true, "خلال": true,
+	"عبر": true, "على": true, "تويتر": true, "فيسبوك": true, "فيس": true, "بوك": true, "جوجل": true,
+	"بلس": true, "واتساب": true, "تلغرام": true, "تليغرام": true, "انستغرام": true, "يوتيوب": true,
+	"لينكدان": true, "اكتب": true, "رايك": true, "تعليقك": true, "اطبع": true, "طباعه": true, "ارسل": true,
+	"مشاركه": true, "حفظ": true, "البريد": true, "الالكتروني": true,
+	"next": true, "previous": true, "prev": true, "share": true, "tweet": true, "twitter": true,
+	"facebook": true, "google": true, "whatsapp": true, "email": true, "print": true,
+}
+
+// promptStarts are the words a glued widget begins with.
+var promptStarts = map[string]bool{
+	"شارك": true, "شاركوا": true, "شاركها": true, "تابعنا": true, "تابعونا": true,
+	"next": true, "previous": true, "share": true,
+}
+
+// splitPrompt returns the length in bytes of a share or follow widget at
+// the start of line, or 0. The widget must begin with a prompt word, go on
+// with a network name or another prompt word, and be followed by more
+// text.
+func splitPrompt(line string) int {
+	end, n, named := 0, 0, false
+	i := 0
+	for i < len(line) {
+		// Skip to the next word.
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(line) {
+			r, size := utf8.DecodeRuneInString(line[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += size
+		}
+		w := normalize(line[i:j])
+		if n == 0 && !promptStarts[w] {
+			return 0
+		}
+		if !promptRunWords[w] {
+			break
+		}
+		if n > 0 && w != "من" && w != "خلال" && w != "عبر" && w != "على" {
+			named = true
+		}
+		n++
+		end = j
+		i = j
+	}
+	if n < 2 || !named || strings.TrimSpace(line[end:]) == "" {
+		return 0
+	}
+	return end
+}
+
+// splitPrompts splits off widgets glued to the start of lines, as lines
+// of their own, and reports which lines are such widgets.
+func splitPrompts(lines []Line) ([]Line, map[int]bool) {
+	var out []Line
+	var prompts map[int]bool
+	for _, l := range lines {
+		if k := splitPrompt(l.Text); k > 0 {
+			if prompts == nil {
+				prompts = map[int]bool{}
+			}
+			prompts[len(out)] = true
+			out = append(out, Line{Text: strings.TrimSpace(l.Text[:k])}, Line{Text: strings.TrimSpace(l.Text[k:])})
+			continue
+		}
+		out = append(out, l)
+	}
+	return out, prompts
+}
