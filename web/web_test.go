@@ -543,7 +543,7 @@ func TestSearchPageFiltersAndOrder(t *testing.T) {
 	_, page = get(t, h, "/?q="+q("لافروف"))
 	for _, want := range []string{
 		`<summary>تصفية النتائج</summary>`,
-		`<a href="/?from=2024-04-01&amp;q=` + q("لافروف") + `&amp;to=2024-04-30"><bdi>أبريل 2024</bdi></a> <span class="count">(3)</span>`,
+		`<a href="/?from=2024-04-01&amp;q=` + q("لافروف") + `&amp;to=2024-04-30"><bdi>أبريل 2024</bdi></a> <span class="count">(2)</span>`, // 002 and 003; 000 has no date
 		`<a href="/?person=` + strings.ReplaceAll(q("وانغ يي"), "+", "&#43;") + `&amp;q=` + q("لافروف") + `"><bdi>وانغ يي</bdi></a>`,
 		`<bdi>رويترز</bdi>`,
 	} {
