@@ -85,14 +85,19 @@ Search:
                          folded into the better-ranked one and listed under it
 
 Build an index:
-  search index --out DIR [--analysis NAME] [--field FIELD=NAME]... PATH...
+  search index --out DIR [--analysis NAME] [--field FIELD=NAME]... [--rebuild] PATH...
 
       Reads every PATH — .txt files (one article each; the ID is the file
       name without .txt), JSON Lines files (.jsonl or .ndjson, one article a
-      line), either of them gzip-compressed (.gz), or directories of them —
-      and writes an index to DIR. An index already in DIR is replaced only
-      when the new one is complete. Records that cannot be indexed are
-      skipped and counted by reason.
+      line; fields id, title, content, date, source, url), either of them
+      gzip-compressed (.gz), or directories of them — and writes an index
+      to DIR. Headlines, dates, agencies and people are read from the text;
+      share prompts, tickers, credits and other page furniture are kept out
+      of the searchable text. When DIR already holds an index, only what
+      changed is added, updated or deleted (articles no longer in the
+      PATHs are deleted), and the summary says so. Either way the index in
+      DIR is replaced only when the new one is complete. Records that
+      cannot be indexed are skipped and counted by reason.
 
       --out DIR          where to write the index (required)
       --analysis NAME    text analysis: ` + analysisNames + `
@@ -100,6 +105,7 @@ Build an index:
                          --field content=text --field date=published;
                          FIELD is id, title, content, date, source or url
       --batch N          articles written per batch (default 500)
+      --rebuild          build the whole index again instead of updating it
       --quiet            no progress bar
 
 Serve the search page:
