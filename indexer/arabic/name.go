@@ -35,7 +35,11 @@ type NameFilter struct{}
 
 // Filter implements analysis.TokenFilter.
 func (NameFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	// At most two keys a token: one array of tokens and one buffer of key
+	// bytes for the whole stream, rather than two allocations a key.
+	toks := make([]analysis.Token, 0, 2*len(input))
 	out := make(analysis.TokenStream, 0, 2*len(input))
+	buf := make([]byte, 0, 16*len(input))
 	var prev []byte
 	prevPos := -1
 	var prevTok *analysis.Token
@@ -45,12 +49,16 @@ func (NameFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			w = stripClitics(tok.Term)
 		}
 		if w != nil {
-			if key := wordKey(w); key != nil {
-				out = append(out, &analysis.Token{Term: key, Position: tok.Position, Start: tok.Start, End: tok.End, Type: tok.Type})
+			start := len(buf)
+			if buf = appendKey(buf, w, nil, MinWordSkeleton); len(buf) > start {
+				toks = append(toks, analysis.Token{Term: buf[start:len(buf):len(buf)], Position: tok.Position, Start: tok.Start, End: tok.End, Type: tok.Type})
+				out = append(out, &toks[len(toks)-1])
 			}
 			if prev != nil && prevPos+1 == tok.Position {
-				if key := pairKey(prev, w); key != nil {
-					out = append(out, &analysis.Token{Term: key, Position: prevPos, Start: prevTok.Start, End: tok.End, Type: tok.Type})
+				start := len(buf)
+				if buf = appendKey(buf, prev, w, MinPairSkeleton); len(buf) > start {
+					toks = append(toks, analysis.Token{Term: buf[start:len(buf):len(buf)], Position: prevPos, Start: prevTok.Start, End: tok.End, Type: tok.Type})
+					out = append(out, &toks[len(toks)-1])
 				}
 			}
 		}
@@ -121,26 +129,33 @@ func isStopWord(w []byte) bool {
 
 // wordKey returns the name key of one clitic-free word, or nil.
 func wordKey(w []byte) []byte {
-	return skeletonKey(w, nil, MinWordSkeleton)
+	return nilIfEmpty(appendKey(nil, w, nil, MinWordSkeleton))
 }
 
 // pairKey returns the name key of two adjacent clitic-free words joined, or
 // nil.
 func pairKey(a, b []byte) []byte {
-	return skeletonKey(a, b, MinPairSkeleton)
+	return nilIfEmpty(appendKey(nil, a, b, MinPairSkeleton))
 }
 
-// skeletonKey returns NameKeyPrefix and the consonant skeleton of a then b
-// read as one word, or nil when it has fewer than MinNameLetters letters or
-// its skeleton fewer than min letters. The skeleton keeps the first letter,
-// drops later ا و ي ء, writes ج غ ق ك all as ك and collapses a letter
-// repeated.
-func skeletonKey(a, b []byte, min int) []byte {
-	if utf8.RuneCount(a)+utf8.RuneCount(b) < MinNameLetters {
+func nilIfEmpty(b []byte) []byte {
+	if len(b) == 0 {
 		return nil
 	}
-	key := make([]byte, 0, len(NameKeyPrefix)+len(a)+len(b))
-	key = append(key, NameKeyPrefix...)
+	return b
+}
+
+// appendKey appends to dst NameKeyPrefix and the consonant skeleton of a
+// then b read as one word, or nothing when that has fewer than
+// MinNameLetters letters or its skeleton fewer than min letters. The
+// skeleton keeps the first letter, drops later ا و ي ء, writes ج غ ق ك all
+// as ك and collapses a letter repeated.
+func appendKey(dst, a, b []byte, min int) []byte {
+	if utf8.RuneCount(a)+utf8.RuneCount(b) < MinNameLetters {
+		return dst
+	}
+	start := len(dst)
+	dst = append(dst, NameKeyPrefix...)
 	n := 0
 	var last rune = -1
 	for i, part := range [2][]byte{a, b} {
@@ -159,15 +174,15 @@ func skeletonKey(a, b []byte, min int) []byte {
 			if r == last {
 				continue
 			}
-			key = utf8.AppendRune(key, r)
+			dst = utf8.AppendRune(dst, r)
 			last = r
 			n++
 		}
 	}
 	if n < min {
-		return nil
+		return dst[:start]
 	}
-	return key
+	return dst
 }
 
 func init() {

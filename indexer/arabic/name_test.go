@@ -7,6 +7,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+
+	"github.com/fahras/fahras/indexer/arabic/internal/corpus"
 )
 
 // Spellings of one foreign name, all from the seed articles or the corpus:
@@ -105,4 +109,76 @@ func sortKeys(k []NameKey) {
 		}
 		return k[i].Term < k[j].Term
 	})
+}
+
+// How many distinct clitic-free word forms (seen at least 5 times in a
+// third of the SaudiNewsNet corpus) share each name key, by skeleton
+// length: the measure of how much a key floods a query with unrelated
+// words. Skips without the corpus.
+func TestNameKeysCorpusSpread(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	path, err := corpus.Path()
+	if err != nil {
+		t.Skipf("skipping: %v", err)
+	}
+	tok := unicode.NewUnicodeTokenizer()
+	count := map[string]int{}
+	n := 0
+	err = corpus.Each(path, func(a corpus.Article) error {
+		if n++; n%3 != 0 {
+			return nil
+		}
+		for _, tk := range tok.Tokenize([]byte(a.Content)) {
+			if w := normalizeBytes(tk.Term); isArabicWord(w) && !isStopWord(w) {
+				count[string(w)]++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms := map[string]map[string]int{}
+	withKey, all := 0, 0
+	for w, c := range count {
+		all += c
+		s := stripClitics([]byte(w))
+		k := wordKey(s)
+		if k == nil {
+			continue
+		}
+		withKey += c
+		if forms[string(k)] == nil {
+			forms[string(k)] = map[string]int{}
+		}
+		forms[string(k)][string(s)] += c
+	}
+	t.Logf("%.1f%% of word tokens get a key", 100*float64(withKey)/float64(all))
+	spread := map[int][2]int{} // skeleton letters → keys, frequent forms
+	for k, m := range forms {
+		l := min(len([]rune(k))-len(NameKeyPrefix), 6)
+		f := 0
+		for _, c := range m {
+			if c >= 5 {
+				f++
+			}
+		}
+		if f > 0 {
+			s := spread[l]
+			spread[l] = [2]int{s[0] + 1, s[1] + f}
+		}
+	}
+	limit := map[int]float64{3: 4, 4: 2, 5: 2, 6: 2}
+	for l := 3; l <= 6; l++ {
+		avg := float64(spread[l][1]) / float64(spread[l][0])
+		t.Logf("skeleton of %d letters (6: or more): %d keys, %.2f frequent forms a key", l, spread[l][0], avg)
+		if avg > limit[l] {
+			t.Errorf("skeletons of %d letters: %.2f forms a key, over %.0f", l, avg, limit[l])
+		}
+	}
+	for _, k := range []string{"n:بتن", "n:بنك", "n:لفرف"} {
+		t.Logf("%s: %v", k, forms[k])
+	}
 }

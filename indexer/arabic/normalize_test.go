@@ -18,6 +18,7 @@ func TestNormalize(t *testing.T) {
 		why      string
 	}{
 		{"أوروب", "اوروب", "alef with hamza above (a prefix query for أوروبا)"},
+		{"أورو*", "اورو*", "a wildcard query term keeps its wildcard"},
 		{"إضغط", "اضغط", "alef with hamza below"},
 		{"آذار", "اذار", "alef madda"},
 		{"فَٱحْتَارَ", "فاحتار", "alef wasla and tashkeel"},

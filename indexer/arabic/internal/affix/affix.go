@@ -31,24 +31,34 @@ type Lexicon interface {
 	Short(w []byte) bool
 }
 
-// A Prefix is a clitic or article sequence and the fewest letters that must
-// remain after it, unless what remains is a known word.
+// A Prefix is a clitic or article sequence, the fewest letters that must
+// remain after it, and the fewest that may remain when they are a frequent
+// short word.
 type Prefix struct {
-	Text    []byte
-	MinRest int
+	Text     []byte
+	MinRest  int
+	MinShort int
 }
 
-func p(s string, min int) Prefix { return Prefix{[]byte(s), min} }
+// noRest is a MinRest or MinShort that no word reaches.
+const noRest = 1 << 10
 
-// Prefixes, longest first. The article forms need three letters after them,
-// a single clitic letter four, two clitic letters five: the shorter the
-// prefix, the likelier a word only begins with its letters.
+func article(s string) Prefix                { return Prefix{[]byte(s), 3, 2} }
+func clitic(s string, min, short int) Prefix { return Prefix{[]byte(s), min, short} }
+
+// Prefixes, longest first. The article forms need three letters after them
+// (two if they are a frequent word: الدم → دم), a single clitic letter four
+// (three if they are a frequent word: وقال → قال), two clitic letters five:
+// the shorter the prefix, the likelier a word only begins with its letters.
+// ك "like" is a rare clitic and many words, foreign names among them, begin
+// with ك, so it is stripped only before a frequent three-letter word (كطرف →
+// طرف, كونفيرنس stays), and وك, فك only before a known word (pass one).
 var Prefixes = []Prefix{
-	p("وبال", 3), p("فبال", 3), p("وكال", 3), p("فكال", 3),
-	p("وال", 3), p("فال", 3), p("بال", 3), p("كال", 3), p("ولل", 3), p("فلل", 3),
-	p("ال", 3), p("لل", 3),
-	p("وب", 5), p("ول", 5), p("وك", 5), p("فب", 5), p("فل", 5), p("فك", 5),
-	p("و", 4), p("ف", 4), p("ب", 4), p("ل", 4), p("ك", 4),
+	article("وبال"), article("فبال"), article("وكال"), article("فكال"),
+	article("وال"), article("فال"), article("بال"), article("كال"), article("ولل"), article("فلل"),
+	article("ال"), article("لل"),
+	clitic("وب", 5, 5), clitic("ول", 5, 5), clitic("وك", noRest, noRest), clitic("فب", 5, 5), clitic("فل", 5, 5), clitic("فك", noRest, noRest),
+	clitic("و", 4, 3), clitic("ف", 4, 3), clitic("ب", 4, 3), clitic("ل", 4, 3), clitic("ك", noRest, 3),
 }
 
 // Suffixes, in the order they are tried; each is stripped at most once.
@@ -69,7 +79,7 @@ func letters(w []byte) int { return utf8.RuneCount(w) }
 // when what remains is flagged KeepPrefix (a known word: للافروف → لافروف,
 // لبوتين → بوتين, الوزاره → وزاره), trying the longest prefix first; failing
 // that, the longest prefix that leaves at least its MinRest letters, or a
-// frequent short word, is stripped.
+// frequent short word of at least MinShort letters, is stripped.
 func StripPrefix(w []byte, lex Lexicon) []byte {
 	// Every prefix starts with ا ب ف ك ل or و (U+0627, U+0628, U+0641,
 	// U+0643, U+0644, U+0648).
@@ -90,7 +100,7 @@ func StripPrefix(w []byte, lex Lexicon) []byte {
 	for _, pre := range Prefixes {
 		if len(w) > len(pre.Text) && bytes.HasPrefix(w, pre.Text) {
 			rest := w[len(pre.Text):]
-			if n := letters(rest); n >= pre.MinRest || (n >= 2 && lex.Short(rest)) {
+			if n := letters(rest); n >= pre.MinRest || (n >= pre.MinShort && lex.Short(rest)) {
 				return rest
 			}
 		}

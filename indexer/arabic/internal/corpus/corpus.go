@@ -1,6 +1,7 @@
 // Package corpus locates and reads the SaudiNewsNet corpus (JSON lines,
 // gzipped; CC BY-NC-SA, never copied into this repository), which the word
-// list generator and a few measuring tests use when it is present.
+// list generator and a few measuring tests use when it is present, and the
+// other data the project's developers keep beside their checkout.
 //
 // The corpus is looked for in the file named by $FAHRAS_CORPUS, else at
 // shared/corpus/saudinewsnet.jsonl.gz in the directory that contains the
@@ -32,6 +33,17 @@ func Path() (string, error) {
 		}
 		return p, nil
 	}
+	p, err := Shared("corpus", "saudinewsnet.jsonl.gz")
+	if err != nil {
+		return "", ErrAbsent
+	}
+	return p, nil
+}
+
+// Shared returns the path of a file or directory under shared/ beside the
+// module root (the directory holding go.mod, found from the working
+// directory up), or an error if it does not exist.
+func Shared(elem ...string) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
@@ -42,13 +54,13 @@ func Path() (string, error) {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", ErrAbsent
+			return "", errors.New("no go.mod above the working directory")
 		}
 		dir = parent
 	}
-	p := filepath.Join(filepath.Dir(dir), "shared", "corpus", "saudinewsnet.jsonl.gz")
+	p := filepath.Join(append([]string{filepath.Dir(dir), "shared"}, elem...)...)
 	if _, err := os.Stat(p); err != nil {
-		return "", ErrAbsent
+		return "", err
 	}
 	return p, nil
 }

@@ -5,8 +5,9 @@
 //
 // From the corpus's normalized word counts it derives:
 //
-//   - short words: words of two or three letters seen at least -short times
-//     (alone or after ال), which a prefix may be stripped down to (وقال → قال);
+//   - short words: words of three letters seen at least -short times (alone
+//     or after ال), or of two letters seen that often alone, which a prefix
+//     may be stripped down to (وقال → قال, الدم → دم);
 //   - KeepPrefix words: words seen at least -min times that the default
 //     prefix rule would strip to a remainder seen fewer than 1/-ratio as often
 //     (وزاره → زاره, كانت → انت, لافروف → افروف), or 1/(5×-ratio) after و;
@@ -52,7 +53,9 @@ func main() {
 
 	lex := &genLexicon{flags: map[string]uint8{}, short: map[string]bool{}}
 	for w := range count {
-		if n := len([]rune(w)); n >= 2 && n <= 3 && base(w) >= *shortMin {
+		// A two-letter word must be frequent alone: ات, ين are mostly
+		// suffixes, and الات, not ات, is the frequent word.
+		if n := len([]rune(w)); n == 2 && count[w] >= *shortMin || n == 3 && base(w) >= *shortMin {
 			lex.short[w] = true
 		}
 	}
