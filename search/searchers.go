@@ -15,6 +15,7 @@ type sumSearcher struct {
 	children []search.Searcher
 	curr     []*search.DocumentMatch // each child's current match; nil when done
 	min      int
+	best     bool // score by the best child, not the sum
 	started  bool
 	matching []int
 }
@@ -76,7 +77,11 @@ func (s *sumSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, er
 		if len(s.matching) >= s.min {
 			rv = s.curr[s.matching[0]]
 			for _, i := range s.matching[1:] {
-				rv.Score += s.curr[i].Score
+				if s.best {
+					rv.Score = max(rv.Score, s.curr[i].Score)
+				} else {
+					rv.Score += s.curr[i].Score
+				}
 				ctx.DocumentMatchPool.Put(s.curr[i])
 			}
 		} else {
