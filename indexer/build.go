@@ -44,20 +44,29 @@ var ErrNotIndex = errors.New("not a Fahras index")
 // in an index already there, use Update.
 func Build(ctx context.Context, dir string, r Reader, opts Options) (*Summary, error) {
 	opts = opts.withDefaults()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("index directory %s: %w", dir, unwrapPathError(err))
-	}
-	unlock, err := lockDir(dir)
+	unlock, m, err := prepare(dir, opts)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	removeStale(dir)
-	m, err := NewMapping(opts.Analysis, opts.BleveScoring)
-	if err != nil {
-		return nil, err
-	}
 	return build(ctx, dir, r, opts, m)
+}
+
+// prepare makes dir, takes its lock, removes what earlier failed builds
+// left there and makes the mapping: the start of a build or an update.
+func prepare(dir string, opts Options) (unlock func(), m *mapping.IndexMappingImpl, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, nil, fmt.Errorf("index directory %s: %w", dir, unwrapPathError(err))
+	}
+	if unlock, err = lockDir(dir); err != nil {
+		return nil, nil, err
+	}
+	removeStale(dir)
+	if m, err = NewMapping(opts.Analysis, opts.BleveScoring); err != nil {
+		unlock()
+		return nil, nil, err
+	}
+	return unlock, m, nil
 }
 
 // newGeneration names a new generation of an index.

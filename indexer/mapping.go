@@ -189,33 +189,23 @@ func NewMapping(a Analysis, bleveScoring string) (*mapping.IndexMappingImpl, err
 		doc.AddFieldMappingsAt(text, byText[text]...)
 	}
 
-	raw := mapping.NewTextFieldMapping()
-	raw.Index = false
-	raw.Store = true
-	raw.IncludeInAll = false
-	raw.DocValues = false
-	doc.AddFieldMappingsAt(FieldRaw, raw)
+	// Stored only: the raw text, the signature, the URL.
+	for _, name := range []string{FieldRaw, FieldSig, FieldURL} {
+		fm := mapping.NewTextFieldMapping()
+		fm.Index = false
+		fm.Store = true
+		fm.IncludeInAll = false
+		fm.DocValues = false
+		doc.AddFieldMappingsAt(name, fm)
+	}
 
-	sig := mapping.NewTextFieldMapping()
-	sig.Index = false
-	sig.Store = true
-	sig.IncludeInAll = false
-	sig.DocValues = false
-	doc.AddFieldMappingsAt(FieldSig, sig)
-
+	// Searched only: the near-duplicate candidate terms.
 	dup := mapping.NewKeywordFieldMapping()
 	dup.Analyzer = keyword.Name
 	dup.Store = false
 	dup.IncludeInAll = false
 	dup.DocValues = false
 	doc.AddFieldMappingsAt(FieldDup, dup)
-
-	url := mapping.NewTextFieldMapping()
-	url.Index = false
-	url.Store = true
-	url.IncludeInAll = false
-	url.DocValues = false
-	doc.AddFieldMappingsAt(FieldURL, url)
 
 	for _, name := range []string{FieldSource, FieldAgencies, FieldPeople, FieldMonth} {
 		kw := mapping.NewKeywordFieldMapping()

@@ -113,19 +113,11 @@ func docHash(doc index.Document) string {
 // article is deleted and Summary.Kept counts those that would have been.
 func Update(ctx context.Context, dir string, r Reader, opts Options) (*Summary, error) {
 	opts = opts.withDefaults()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("index directory %s: %w", dir, unwrapPathError(err))
-	}
-	unlock, err := lockDir(dir)
+	unlock, m, err := prepare(dir, opts)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	removeStale(dir)
-	m, err := NewMapping(opts.Analysis, opts.BleveScoring)
-	if err != nil {
-		return nil, err
-	}
 	if _, err := os.Stat(filepath.Join(dir, currentFile)); errors.Is(err, fs.ErrNotExist) {
 		return build(ctx, dir, r, opts, m)
 	}

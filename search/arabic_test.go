@@ -12,8 +12,14 @@ import (
 
 // seedsWith indexes the seed articles with an analysis.
 func seedsWith(t *testing.T, a indexer.Analysis) *Engine {
+	return engineOver(t, indexer.SeedReader(), a)
+}
+
+// engineOver indexes what r reads in memory, with an analysis (the
+// default when empty), and opens it for the test.
+func engineOver(t *testing.T, r indexer.Reader, a indexer.Analysis) *Engine {
 	t.Helper()
-	idx, _, err := indexer.BuildMemory(context.Background(), indexer.SeedReader(), indexer.Options{Analysis: a})
+	idx, _, err := indexer.BuildMemory(context.Background(), r, indexer.Options{Analysis: a})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,15 +149,7 @@ func TestExactFormOutranksStem(t *testing.T) {
 		{ID: "fem", Body: "وأعلنت وزارة الخارجية الروسية على منصة إكس أنّ طائرة لافروف حطّت في بكين الإثنين."},
 		{ID: "masc", Body: "وزير الخارجية الروسي سيرغي لافروف خلال مؤتمر صحافي في موسكو بتاريخ 28 شباط."},
 	}
-	idx, _, err := indexer.BuildMemory(context.Background(), indexer.ArticlesReader(arts), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := NewEngine(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := engineOver(t, indexer.ArticlesReader(arts), "")
 	for q, first := range map[string]string{"الروسية": "fem", "الروسي": "masc"} {
 		r, err := e.Search(context.Background(), Request{Query: q})
 		if err != nil {

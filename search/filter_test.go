@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
 	"testing"
 	"time"
 
@@ -35,16 +36,7 @@ func datedSeeds(t *testing.T) *Engine {
 		a.Date, a.Source, a.Agencies, a.People = m.Date, m.Source, m.Agencies, m.People
 		arts = append(arts, a)
 	}
-	idx, _, err := indexer.BuildMemory(context.Background(), indexer.ArticlesReader(arts), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := NewEngine(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
-	return e
+	return engineOver(t, indexer.ArticlesReader(arts), "")
 }
 
 func day(s string) time.Time {
@@ -82,7 +74,7 @@ func TestFiltersAndOrder(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := ids(r)
-			if tc.ord && !equal(got, tc.want) || !tc.ord && !sameSet(got, tc.want) {
+			if tc.ord && !slices.Equal(got, tc.want) || !tc.ord && !sameSet(got, tc.want) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 			if int(r.Total) != len(tc.want) {
@@ -127,7 +119,7 @@ func TestFacets(t *testing.T) {
 		FacetPerson: {{"لافروف", 4}, {"وانغ يي", 2}},
 	}
 	for name, w := range want {
-		if g := r.Facets[name]; !equalFacets(g, w) {
+		if g := r.Facets[name]; !slices.Equal(g, w) {
 			t.Errorf("facet %s: got %v, want %v", name, g, w)
 		}
 	}
@@ -151,28 +143,4 @@ func TestBadFilters(t *testing.T) {
 			t.Errorf("%+v: got %v, want ErrBadQuery", req, err)
 		}
 	}
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func equalFacets(a, b []FacetValue) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

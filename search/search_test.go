@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -177,7 +178,7 @@ func TestPagingCollapsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !equal(seen, ids(all)) {
+	if !slices.Equal(seen, ids(all)) {
 		t.Errorf("pages %v, all at once %v", seen, ids(all))
 	}
 }
