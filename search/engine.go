@@ -283,7 +283,7 @@ func (e *Engine) Article(ctx context.Context, id, q string) (*Article, error) {
 	a := &Article{
 		ID:     id,
 		Title:  m.whole(str("title")),
-		Body:   m.whole(str("body")),
+		Body:   m.paragraphs(str("body")),
 		Raw:    str(indexer.FieldRaw),
 		Date:   storedDate(f[indexer.FieldDate]),
 		Source: str(indexer.FieldSource),

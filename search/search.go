@@ -258,6 +258,30 @@ func (s *Snippet) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// Paragraphs splits a snippet at its line breaks: an Article's Body into
+// its paragraphs, marks kept.
+func (s Snippet) Paragraphs() []Snippet {
+	var out []Snippet
+	var cur Snippet
+	for _, p := range s {
+		for i, t := range strings.Split(p.Text, "\n") {
+			if i > 0 {
+				if len(cur) > 0 {
+					out = append(out, cur)
+				}
+				cur = nil
+			}
+			if t != "" {
+				cur = append(cur, Part{Text: t, Match: p.Match})
+			}
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
 // Article is one whole article, as stored in the index.
 type Article struct {
 	// ID names the article in its index.
@@ -266,7 +290,7 @@ type Article struct {
 	// one was given.
 	Title Snippet `json:"title"`
 	// Body is the searchable text, with a query's matches marked when one
-	// was given.
+	// was given. Its paragraphs are separated by "\n" (see Paragraphs).
 	Body Snippet `json:"body"`
 	// Raw is the text as it was read, page furniture included.
 	Raw string `json:"raw"`

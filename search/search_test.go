@@ -436,6 +436,23 @@ func TestArticle(t *testing.T) {
 	if !strings.Contains(a.Raw, "جانيت يلين") {
 		t.Errorf("raw text missing")
 	}
+	// The body keeps the article's paragraphs: 003's first three lines.
+	paras := a.Body.Paragraphs()
+	if len(paras) < 5 {
+		t.Fatalf("%d paragraphs", len(paras))
+	}
+	for i, start := range []string{"بكين - وصل وزير الخارجية الروسي", "وأعلنت وزارة الخارجية الروسية", "وكانت الوزارة ذكرت"} {
+		if !strings.HasPrefix(paras[i].Text(), start) {
+			t.Errorf("paragraph %d: %q, want it to start %q", i+1, paras[i].Text(), start)
+		}
+	}
+	n := 0
+	for _, p := range paras {
+		n += len(p.Matches())
+	}
+	if n != 1 {
+		t.Errorf("%d marks in the paragraphs, want the one of يلين", n)
+	}
 	if _, err := e.Article(context.Background(), "nope", ""); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown article: %v", err)
 	}

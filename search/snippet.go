@@ -93,15 +93,22 @@ func (m *marker) words(text string) []word {
 
 // whole marks every matched word of text.
 func (m *marker) whole(text string) Snippet {
-	return render(text, m.words(text), 0, len(text))
+	return render(text, m.words(text), 0, len(text), foldSpace)
+}
+
+// paragraphs marks every matched word of text and keeps its line breaks:
+// white space with a line break in it becomes one "\n", other runs of
+// white space one space.
+func (m *marker) paragraphs(text string) Snippet {
+	return render(text, m.words(text), 0, len(text), foldLines)
 }
 
 // render builds the snippet of text[from:to], marking the matched words
-// among ws and folding runs of white space into one space.
-func render(text string, ws []word, from, to int) Snippet {
+// among ws and folding its white space with fold.
+func render(text string, ws []word, from, to int, fold func(string) string) Snippet {
 	var s Snippet
 	add := func(t string, match bool) {
-		t = foldSpace(t)
+		t = fold(t)
 		if t == "" {
 			return
 		}
@@ -122,6 +129,36 @@ func render(text string, ws []word, from, to int) Snippet {
 	}
 	add(text[pos:to], false)
 	return s
+}
+
+// foldLines turns each run of white space into one space, or one line
+// break when it holds one.
+func foldLines(t string) string {
+	if !strings.Contains(t, "\n") {
+		return foldSpace(t)
+	}
+	var b strings.Builder
+	space, line := false, false
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			space = true
+			line = line || r == '\n'
+			continue
+		}
+		if line {
+			b.WriteByte('\n')
+		} else if space {
+			b.WriteByte(' ')
+		}
+		space, line = false, false
+		b.WriteRune(r)
+	}
+	if line {
+		b.WriteByte('\n')
+	} else if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // foldSpace turns each run of white space into one space.
@@ -207,7 +244,7 @@ func (m *marker) fragments(text string) []Snippet {
 			}
 			to += size
 		}
-		s := render(text, ws, from, to)
+		s := render(text, ws, from, to, foldSpace)
 		if p.from > 0 {
 			s = append(Snippet{{Text: "… "}}, s...)
 		}

@@ -317,7 +317,7 @@ func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, status, m)
 		return
 	}
-	view := &articleView{Query: q, Article: a, Paras: paragraphs(a.Body, a.Raw)}
+	view := &articleView{Query: q, Article: a, Paras: a.Body.Paragraphs()}
 	if back := r.URL.Query().Get("back"); strings.HasPrefix(back, "/?") && len(back) <= 2*search.MaxQueryBytes {
 		view.Back = back
 	} else if strings.TrimSpace(q) != "" {
@@ -329,106 +329,6 @@ func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, "article", http.StatusOK, view)
-}
-
-// paragraphs gives back the article's line breaks to its marked body.
-// The library marks the body with its white space folded into single
-// spaces; the raw text still has its lines. Each raw line that the body
-// holds, in order, becomes a paragraph with the body's marks; lines the
-// body leaves out (the headline, page furniture) are skipped. When the
-// two cannot be lined up, the body is one paragraph.
-func paragraphs(body search.Snippet, raw string) []search.Snippet {
-	type char struct {
-		r     rune
-		match bool
-	}
-	var text []char
-	for _, p := range body {
-		for _, r := range p.Text {
-			text = append(text, char{r, p.Match})
-		}
-	}
-	var lines [][]rune
-	for _, l := range strings.Split(raw, "\n") {
-		if f := strings.Join(strings.Fields(l), " "); f != "" {
-			lines = append(lines, []rune(f))
-		}
-	}
-	// at tells whether line i is in the body at position p, and where it
-	// ends there.
-	at := func(i, p int) (int, bool) {
-		if p > 0 && p < len(text) && text[p].r == ' ' {
-			p++
-		}
-		l := lines[i]
-		if p+len(l) > len(text) {
-			return 0, false
-		}
-		for k, r := range l {
-			if text[p+k].r != r {
-				return 0, false
-			}
-		}
-		end := p + len(l)
-		return end, end == len(text) || text[end].r == ' '
-	}
-	// Find which lines make up the body: take a line where it fits, skip
-	// it otherwise, and go back on a choice that leaves text unmatched.
-	const maxLines = 20000
-	if len(lines) > maxLines || len(text) == 0 {
-		return []search.Snippet{body}
-	}
-	failed := map[[2]int]bool{}
-	taken := make([]bool, len(lines))
-	var walk func(i, p int) bool
-	walk = func(i, p int) bool {
-		if p == len(text) {
-			return true
-		}
-		if i == len(lines) || failed[[2]int{i, p}] {
-			return false
-		}
-		if end, ok := at(i, p); ok {
-			taken[i] = true
-			if walk(i+1, end) {
-				return true
-			}
-			taken[i] = false
-		}
-		if walk(i+1, p) {
-			return true
-		}
-		failed[[2]int{i, p}] = true
-		return false
-	}
-	if !walk(0, 0) {
-		return []search.Snippet{body}
-	}
-	var out []search.Snippet
-	p := 0
-	for i, l := range lines {
-		if !taken[i] {
-			continue
-		}
-		if p > 0 && text[p].r == ' ' {
-			p++
-		}
-		var para search.Snippet
-		line := text[p : p+len(l)]
-		for start := 0; start < len(line); {
-			end := start
-			run := make([]rune, 0, len(line)-start)
-			for end < len(line) && line[end].match == line[start].match {
-				run = append(run, line[end].r)
-				end++
-			}
-			para = append(para, search.Part{Text: string(run), Match: line[start].match})
-			start = end
-		}
-		out = append(out, para)
-		p += len(l)
-	}
-	return out
 }
 
 // errorView is what an error page shows.
