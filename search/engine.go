@@ -183,7 +183,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 		title, _ := h.Fields["title"].(string)
 		body, _ := h.Fields["body"].(string)
 		hit.Title = m.whole(title)
-		hit.Snippets = m.fragments(body)
+		hit.Snippets = m.fragments(snippetScope(body))
 		hit.Source, _ = h.Fields[indexer.FieldSource].(string)
 		hit.Date = storedDate(h.Fields[indexer.FieldDate])
 		resp.Hits = append(resp.Hits, hit)

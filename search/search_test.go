@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fahras/fahras/indexer"
 )
 
 var (
@@ -455,5 +457,29 @@ func TestArticle(t *testing.T) {
 	}
 	if _, err := e.Article(context.Background(), "nope", ""); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown article: %v", err)
+	}
+}
+
+// A huge article is found by a word anywhere in it, but its snippets are
+// looked for only in its first part, so searching stays fast.
+func TestHugeArticleSnippets(t *testing.T) {
+	seed := "وزير الخارجية الروسي سيرغي لافروف خلال مؤتمر صحافي في موسكو. "
+	body := strings.Repeat(seed, (2<<20)/len(seed)) + "وصلت وزيرة الخزانة الأميركية جانيت يلين إلى بكين."
+	e := engineOver(t, indexer.ArticlesReader([]*indexer.Article{{ID: "huge", Body: body}}), "")
+	r, err := e.Search(context.Background(), Request{Query: "يلين"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Hits) != 1 {
+		t.Fatalf("%d hits", len(r.Hits))
+	}
+	r, err = e.Search(context.Background(), Request{Query: "لافروف"})
+	if err != nil || len(r.Hits) != 1 || len(r.Hits[0].Snippets) == 0 {
+		t.Fatalf("لافروف: %v, %+v", err, r)
+	}
+	for _, s := range r.Hits[0].Snippets {
+		if n := len(s.Text()); n > 2000 {
+			t.Errorf("a snippet of %d bytes", n)
+		}
 	}
 }

@@ -11,6 +11,26 @@ import (
 	"github.com/fahras/fahras/indexer"
 )
 
+// maxSnippetScan bounds how much of a body snippets are looked for in:
+// its start, cut at a space. Marking the words of a hostile article of
+// many megabytes for every hit would make each search take seconds.
+const maxSnippetScan = 256 << 10
+
+// snippetScope returns the part of a body that snippets are taken from.
+func snippetScope(body string) string {
+	if len(body) <= maxSnippetScan {
+		return body
+	}
+	cut := strings.LastIndexFunc(body[:maxSnippetScan], unicode.IsSpace)
+	if cut <= 0 {
+		cut = maxSnippetScan
+		for cut > 0 && !utf8.RuneStart(body[cut]) {
+			cut--
+		}
+	}
+	return body[:cut]
+}
+
 // Snippet shape: at most maxFragments fragments of at most fragmentWords
 // words each.
 const (
