@@ -483,3 +483,40 @@ func TestHugeArticleSnippets(t *testing.T) {
 		}
 	}
 }
+
+// A word that occurs in an article only in its page furniture does not
+// make it match: each kind of boilerplate line of the seeds, by a word
+// found nowhere else in them (checked by reading).
+func TestBoilerplateDoesNotMatch(t *testing.T) {
+	e := seeds(t)
+	cases := []struct{ kind, id, word string }{
+		{"ticker of other stories", "001", "الحوثيين"},
+		{"ticker of other stories", "001", "المزعزع"},
+		{"call to action", "000", "تويتر"},
+		{"call to action", "000", "للإشتراك"},
+		{"call to action", "002", "الملخص"},
+		{"comment footer", "000", "التعليقات"},
+		{"photo credit", "004", "تصوير"},
+	}
+	for _, c := range cases {
+		a, err := e.Article(context.Background(), c.id+idSuffix[c.id], "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Raw, c.word) {
+			t.Errorf("%s: %q is not in %s's raw text", c.kind, c.word, c.id)
+		}
+		r, err := e.Search(context.Background(), Request{Query: c.word, NoCollapse: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != 0 {
+			t.Errorf("%s: %q, only in %s's %s, matches %v", c.kind, c.word, c.id, c.kind, ids(r))
+		}
+	}
+}
+
+var idSuffix = map[string]string{
+	"000": "_2b0a31d376df4e44", "001": "_d53218aacc3a3954", "002": "_24f89540b9a4c350",
+	"003": "_9503abc412b62b6e", "004": "_e5a80980b21be61b",
+}
