@@ -93,28 +93,41 @@ type token struct {
 	letter bool // contains at least one letter
 }
 
-// tokenize splits s into normalized words.
+// tokenize splits s into normalized words. The words share one string.
 func tokenize(s string) []token {
-	var out []token
-	var b strings.Builder
-	paren, letter := false, false
+	type span struct {
+		start, end    int
+		paren, letter bool
+	}
+	var spans []span
+	buf := make([]byte, 0, len(s))
+	start, paren, letter := -1, false, false
 	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, token{word: b.String(), paren: paren, letter: letter})
-			b.Reset()
+		if start >= 0 && len(buf) > start {
+			spans = append(spans, span{start, len(buf), paren, letter})
 		}
-		paren, letter = false, false
+		start, paren, letter = -1, false, false
 	}
 	prevParen := false
 	for _, r := range s {
 		if isWordRune(r) {
-			if b.Len() == 0 {
+			if start < 0 || len(buf) == start {
+				if start < 0 {
+					start = len(buf)
+				}
 				paren = prevParen
 			}
 			if m := normalizeRune(r); m >= 0 {
-				b.WriteRune(m)
-				if unicode.IsLetter(m) {
-					letter = true
+				if m < utf8.RuneSelf {
+					buf = append(buf, byte(m))
+					if m >= 'a' && m <= 'z' || m >= 'A' && m <= 'Z' {
+						letter = true
+					}
+				} else {
+					buf = utf8.AppendRune(buf, m)
+					if unicode.IsLetter(m) {
+						letter = true
+					}
 				}
 			}
 			prevParen = false
@@ -131,6 +144,14 @@ func tokenize(s string) []token {
 		}
 	}
 	flush()
+	if len(spans) == 0 {
+		return nil
+	}
+	all := string(buf)
+	out := make([]token, len(spans))
+	for i, sp := range spans {
+		out[i] = token{word: all[sp.start:sp.end], paren: sp.paren, letter: sp.letter}
+	}
 	return out
 }
 
