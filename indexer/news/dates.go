@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // monthNames maps month names, in matching form (see normalize), to month
@@ -65,6 +66,43 @@ func (d dateMention) time() (time.Time, bool) {
 	return t, true
 }
 
+// monthsByFirst lists the month names by their first rune.
+var monthsByFirst = func() map[rune][]string {
+	m := make(map[rune][]string)
+	for n := range monthNames {
+		r, _ := utf8.DecodeRuneInString(n)
+		m[r] = append(m[r], n)
+	}
+	return m
+}()
+
+// mayHaveDate tells which of reNamedDate and reNumDate can match s,
+// cheaply and without false negatives: a named date needs a month name
+// that no letter comes right before, a numeric one a digit followed by a
+// separator.
+func mayHaveDate(s string) (named, numeric bool) {
+	prevLetter := false
+	for i, r := range s {
+		if r >= '0' && r <= '9' {
+			if i+1 < len(s) && (s[i+1] == '-' || s[i+1] == '/' || s[i+1] == '.') {
+				numeric = true
+			}
+		} else if !prevLetter && !named {
+			for _, n := range monthsByFirst[r] {
+				if strings.HasPrefix(s[i:], n) {
+					named = true
+					break
+				}
+			}
+		}
+		if named && numeric {
+			return
+		}
+		prevLetter = isLetter(r)
+	}
+	return
+}
+
 // findDates returns the dates written in s, which must be in matching form.
 // Dates without a year have year 0; dates without a day have day 0.
 func findDates(s string) []dateMention {
@@ -72,42 +110,50 @@ func findDates(s string) []dateMention {
 		return nil // every date form has a day or a year in digits
 	}
 	var out []dateMention
-	for _, m := range reNamedDate.FindAllStringSubmatchIndex(s, -1) {
-		var d dateMention
-		d.start, d.end = m[0], m[1]
-		if m[2] >= 0 {
-			d.day, _ = strconv.Atoi(s[m[2]:m[3]])
-		}
-		d.month = monthNames[s[m[4]:m[5]]]
-		if m[6] >= 0 {
-			d.year, _ = strconv.Atoi(s[m[6]:m[7]])
-			d.yearGiven = true
-		}
-		if d.day == 0 && d.year == 0 {
-			continue // a bare month name: "مارس" is also a verb, "اب" a father
-		}
-		if d.year != 0 && (d.year < 1900 || d.year > 2100) {
-			continue
-		}
-		out = append(out, d)
+	named, numeric := mayHaveDate(s)
+	if !named && !numeric {
+		return nil
 	}
-	for _, m := range reNumDate.FindAllStringSubmatchIndex(s, -1) {
-		var d dateMention
-		d.start, d.end = m[0], m[1]
-		var mo int
-		if m[2] >= 0 {
-			d.day, _ = strconv.Atoi(s[m[2]:m[3]])
-			mo, _ = strconv.Atoi(s[m[4]:m[5]])
-			d.year, _ = strconv.Atoi(s[m[6]:m[7]])
-		} else {
-			d.year, _ = strconv.Atoi(s[m[8]:m[9]])
-			mo, _ = strconv.Atoi(s[m[10]:m[11]])
-			d.day, _ = strconv.Atoi(s[m[12]:m[13]])
-		}
-		d.month = time.Month(mo)
-		d.yearGiven = true
-		if _, ok := d.time(); ok {
+	if named {
+		for _, m := range reNamedDate.FindAllStringSubmatchIndex(s, -1) {
+			var d dateMention
+			d.start, d.end = m[0], m[1]
+			if m[2] >= 0 {
+				d.day, _ = strconv.Atoi(s[m[2]:m[3]])
+			}
+			d.month = monthNames[s[m[4]:m[5]]]
+			if m[6] >= 0 {
+				d.year, _ = strconv.Atoi(s[m[6]:m[7]])
+				d.yearGiven = true
+			}
+			if d.day == 0 && d.year == 0 {
+				continue // a bare month name: "مارس" is also a verb, "اب" a father
+			}
+			if d.year != 0 && (d.year < 1900 || d.year > 2100) {
+				continue
+			}
 			out = append(out, d)
+		}
+	}
+	if numeric {
+		for _, m := range reNumDate.FindAllStringSubmatchIndex(s, -1) {
+			var d dateMention
+			d.start, d.end = m[0], m[1]
+			var mo int
+			if m[2] >= 0 {
+				d.day, _ = strconv.Atoi(s[m[2]:m[3]])
+				mo, _ = strconv.Atoi(s[m[4]:m[5]])
+				d.year, _ = strconv.Atoi(s[m[6]:m[7]])
+			} else {
+				d.year, _ = strconv.Atoi(s[m[8]:m[9]])
+				mo, _ = strconv.Atoi(s[m[10]:m[11]])
+				d.day, _ = strconv.Atoi(s[m[12]:m[13]])
+			}
+			d.month = time.Month(mo)
+			d.yearGiven = true
+			if _, ok := d.time(); ok {
+				out = append(out, d)
+			}
 		}
 	}
 	// Keep text order.

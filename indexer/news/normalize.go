@@ -85,6 +85,17 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ'
 }
 
+// isLetter is unicode.IsLetter, quicker for ASCII and Arabic letters.
+func isLetter(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	case r >= 0x0620 && r <= 0x064A:
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
 // token is one normalized word and whether an opening parenthesis or
 // bracket directly precedes it in the text.
 type token struct {
@@ -96,15 +107,15 @@ type token struct {
 // tokenize splits s into normalized words. The words share one string.
 func tokenize(s string) []token {
 	type span struct {
-		start, end    int
+		start, end    int32
 		paren, letter bool
 	}
-	var spans []span
+	spans := make([]span, 0, len(s)/8+1) // a word and a space take eight bytes or more, mostly
 	buf := make([]byte, 0, len(s))
 	start, paren, letter := -1, false, false
 	flush := func() {
 		if start >= 0 && len(buf) > start {
-			spans = append(spans, span{start, len(buf), paren, letter})
+			spans = append(spans, span{int32(start), int32(len(buf)), paren, letter})
 		}
 		start, paren, letter = -1, false, false
 	}
@@ -125,7 +136,7 @@ func tokenize(s string) []token {
 					}
 				} else {
 					buf = utf8.AppendRune(buf, m)
-					if unicode.IsLetter(m) {
+					if isLetter(m) {
 						letter = true
 					}
 				}
@@ -172,7 +183,7 @@ func letterWords(s string) int {
 	for _, r := range s {
 		if isWordRune(r) {
 			in = true
-			if unicode.IsLetter(r) {
+			if isLetter(r) {
 				letter = true
 			}
 			continue
