@@ -77,19 +77,20 @@ var monthsByFirst = func() map[rune][]string {
 }()
 
 // mayHaveDate tells which of reNamedDate and reNumDate can match s,
-// cheaply and without false negatives: a named date needs a month name
-// that no letter comes right before, a numeric one a digit followed by a
-// separator.
+// cheaply and without false negatives. A named date needs a month name
+// that no letter comes right before, and that a letter comes right after
+// only if it starts the year part ("من", "عام", "العام", "سنه"). A numeric
+// one needs a digit, a separator, one or two digits and a separator.
 func mayHaveDate(s string) (named, numeric bool) {
 	prevLetter := false
 	for i, r := range s {
 		if r >= '0' && r <= '9' {
-			if i+1 < len(s) && (s[i+1] == '-' || s[i+1] == '/' || s[i+1] == '.') {
+			if !numeric && numSep(s, i+1) && isDigit(s, i+2) && (numSep(s, i+3) || isDigit(s, i+3) && numSep(s, i+4)) {
 				numeric = true
 			}
 		} else if !prevLetter && !named {
 			for _, n := range monthsByFirst[r] {
-				if strings.HasPrefix(s[i:], n) {
+				if strings.HasPrefix(s[i:], n) && monthEnd(s[i+len(n):]) {
 					named = true
 					break
 				}
@@ -101,6 +102,25 @@ func mayHaveDate(s string) (named, numeric bool) {
 		prevLetter = isLetter(r)
 	}
 	return
+}
+
+func isDigit(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
+
+func numSep(s string, i int) bool { return i < len(s) && (s[i] == '-' || s[i] == '/' || s[i] == '.') }
+
+// monthEnd reports whether what follows a month name may continue a
+// named date.
+func monthEnd(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if rest == "" || !isLetter(r) {
+		return true
+	}
+	for _, w := range []string{"من", "عام", "العام", "سنه"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // findDates returns the dates written in s, which must be in matching form.
