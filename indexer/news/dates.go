@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // monthNames maps month names, in matching form (see normalize), to month
@@ -65,6 +66,63 @@ func (d dateMention) time() (time.Time, bool) {
 	return t, true
 }
 
+// monthsByFirst lists the month names by their first rune.
+var monthsByFirst = func() map[rune][]string {
+	m := make(map[rune][]string)
+	for n := range monthNames {
+		r, _ := utf8.DecodeRuneInString(n)
+		m[r] = append(m[r], n)
+	}
+	return m
+}()
+
+// mayHaveDate tells which of reNamedDate and reNumDate can match s,
+// cheaply and without false negatives. A named date needs a month name
+// that no letter comes right before, and that a letter comes right after
+// only if it starts the year part ("من", "عام", "العام", "سنه"). A numeric
+// one needs a digit, a separator, one or two digits and a separator.
+func mayHaveDate(s string) (named, numeric bool) {
+	prevLetter := false
+	for i, r := range s {
+		if r >= '0' && r <= '9' {
+			if !numeric && numSep(s, i+1) && isDigit(s, i+2) && (numSep(s, i+3) || isDigit(s, i+3) && numSep(s, i+4)) {
+				numeric = true
+			}
+		} else if !prevLetter && !named {
+			for _, n := range monthsByFirst[r] {
+				if strings.HasPrefix(s[i:], n) && monthEnd(s[i+len(n):]) {
+					named = true
+					break
+				}
+			}
+		}
+		if named && numeric {
+			return
+		}
+		prevLetter = isLetter(r)
+	}
+	return
+}
+
+func isDigit(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
+
+func numSep(s string, i int) bool { return i < len(s) && (s[i] == '-' || s[i] == '/' || s[i] == '.') }
+
+// monthEnd reports whether what follows a month name may continue a
+// named date.
+func monthEnd(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if rest == "" || !isLetter(r) {
+		return true
+	}
+	for _, w := range []string{"من", "عام", "العام", "سنه"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // findDates returns the dates written in s, which must be in matching form.
 // Dates without a year have year 0; dates without a day have day 0.
 func findDates(s string) []dateMention {
@@ -72,42 +130,50 @@ func findDates(s string) []dateMention {
 		return nil // every date form has a day or a year in digits
 	}
 	var out []dateMention
-	for _, m := range reNamedDate.FindAllStringSubmatchIndex(s, -1) {
-		var d dateMention
-		d.start, d.end = m[0], m[1]
-		if m[2] >= 0 {
-			d.day, _ = strconv.Atoi(s[m[2]:m[3]])
-		}
-		d.month = monthNames[s[m[4]:m[5]]]
-		if m[6] >= 0 {
-			d.year, _ = strconv.Atoi(s[m[6]:m[7]])
-			d.yearGiven = true
-		}
-		if d.day == 0 && d.year == 0 {
-			continue // a bare month name: "مارس" is also a verb, "اب" a father
-		}
-		if d.year != 0 && (d.year < 1900 || d.year > 2100) {
-			continue
-		}
-		out = append(out, d)
+	named, numeric := mayHaveDate(s)
+	if !named && !numeric {
+		return nil
 	}
-	for _, m := range reNumDate.FindAllStringSubmatchIndex(s, -1) {
-		var d dateMention
-		d.start, d.end = m[0], m[1]
-		var mo int
-		if m[2] >= 0 {
-			d.day, _ = strconv.Atoi(s[m[2]:m[3]])
-			mo, _ = strconv.Atoi(s[m[4]:m[5]])
-			d.year, _ = strconv.Atoi(s[m[6]:m[7]])
-		} else {
-			d.year, _ = strconv.Atoi(s[m[8]:m[9]])
-			mo, _ = strconv.Atoi(s[m[10]:m[11]])
-			d.day, _ = strconv.Atoi(s[m[12]:m[13]])
-		}
-		d.month = time.Month(mo)
-		d.yearGiven = true
-		if _, ok := d.time(); ok {
+	if named {
+		for _, m := range reNamedDate.FindAllStringSubmatchIndex(s, -1) {
+			var d dateMention
+			d.start, d.end = m[0], m[1]
+			if m[2] >= 0 {
+				d.day, _ = strconv.Atoi(s[m[2]:m[3]])
+			}
+			d.month = monthNames[s[m[4]:m[5]]]
+			if m[6] >= 0 {
+				d.year, _ = strconv.Atoi(s[m[6]:m[7]])
+				d.yearGiven = true
+			}
+			if d.day == 0 && d.year == 0 {
+				continue // a bare month name: "مارس" is also a verb, "اب" a father
+			}
+			if d.year != 0 && (d.year < 1900 || d.year > 2100) {
+				continue
+			}
 			out = append(out, d)
+		}
+	}
+	if numeric {
+		for _, m := range reNumDate.FindAllStringSubmatchIndex(s, -1) {
+			var d dateMention
+			d.start, d.end = m[0], m[1]
+			var mo int
+			if m[2] >= 0 {
+				d.day, _ = strconv.Atoi(s[m[2]:m[3]])
+				mo, _ = strconv.Atoi(s[m[4]:m[5]])
+				d.year, _ = strconv.Atoi(s[m[6]:m[7]])
+			} else {
+				d.year, _ = strconv.Atoi(s[m[8]:m[9]])
+				mo, _ = strconv.Atoi(s[m[10]:m[11]])
+				d.day, _ = strconv.Atoi(s[m[12]:m[13]])
+			}
+			d.month = time.Month(mo)
+			d.yearGiven = true
+			if _, ok := d.time(); ok {
+				out = append(out, d)
+			}
 		}
 	}
 	// Keep text order.

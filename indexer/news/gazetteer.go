@@ -169,46 +169,70 @@ var clitics = func() []string {
 	return out
 }()
 
-// firstForms returns the forms a first word of a name may take once the
-// clitics before it are removed.
-func firstForms(w string, article bool) []string {
-	forms := []string{w}
-	for _, p := range clitics {
-		if !article && (strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل")) {
-			continue
-		}
-		if len(w)-len(p) >= 4 && strings.HasPrefix(w, p) { // at least two letters left
-			rest := w[len(p):]
-			forms = append(forms, rest)
-			if strings.HasSuffix(p, "لل") {
-				forms = append(forms, "ال"+rest)
+// cliticForm is a clitic prefix that may be removed from the first word
+// of a name, leaving at least two letters; after لل the rest is also
+// tried with ال.
+type cliticForm struct {
+	prefix  string
+	article bool // also try "ال" + the rest
+}
+
+// cliticForms are the clitic prefixes of a gazetteer without (0) and
+// with (1) the article: people may not take ال or لل.
+var cliticForms = func() (out [2][]cliticForm) {
+	for i, article := range []bool{false, true} {
+		for _, p := range clitics {
+			if !article && (strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل")) {
+				continue
 			}
+			out[i] = append(out[i], cliticForm{p, strings.HasSuffix(p, "لل")})
 		}
 	}
-	return forms
-}
+	return out
+}()
 
 func (g gazetteer) find(text string) []string {
 	toks := tokenize(text)
-	set := map[string]bool{}
+	var set map[string]bool
+	match := func(i int, vs []variant) {
+		for _, v := range vs {
+			if v.parenOnly && !toks[i].paren {
+				continue
+			}
+			if i+len(v.words) > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(v.words); k++ {
+				if toks[i+k].word != v.words[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				if set == nil {
+					set = map[string]bool{}
+				}
+				set[v.canonical] = true
+			}
+		}
+	}
+	forms := cliticForms[0]
+	if g.article {
+		forms = cliticForms[1]
+	}
+	var al []byte
 	for i, t := range toks {
-		for _, f := range firstForms(t.word, g.article) {
-			for _, v := range g.byFirst[f] {
-				if v.parenOnly && !t.paren {
-					continue
-				}
-				if i+len(v.words) > len(toks) {
-					continue
-				}
-				ok := true
-				for k := 1; k < len(v.words); k++ {
-					if toks[i+k].word != v.words[k] {
-						ok = false
-						break
-					}
-				}
-				if ok {
-					set[v.canonical] = true
+		// The word itself, then the word without each clitic prefix.
+		w := t.word
+		match(i, g.byFirst[w])
+		for _, p := range forms {
+			if len(w)-len(p.prefix) >= 4 && strings.HasPrefix(w, p.prefix) { // at least two letters left
+				rest := w[len(p.prefix):]
+				match(i, g.byFirst[rest])
+				if p.article {
+					al = append(append(al[:0], "ال"...), rest...)
+					match(i, g.byFirst[string(al)])
 				}
 			}
 		}

@@ -85,6 +85,17 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ'
 }
 
+// isLetter is unicode.IsLetter, quicker for ASCII and Arabic letters.
+func isLetter(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	case r >= 0x0620 && r <= 0x064A:
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
 // token is one normalized word and whether an opening parenthesis or
 // bracket directly precedes it in the text.
 type token struct {
@@ -93,28 +104,41 @@ type token struct {
 	letter bool // contains at least one letter
 }
 
-// tokenize splits s into normalized words.
+// tokenize splits s into normalized words. The words share one string.
 func tokenize(s string) []token {
-	var out []token
-	var b strings.Builder
-	paren, letter := false, false
+	type span struct {
+		start, end    int32
+		paren, letter bool
+	}
+	spans := make([]span, 0, len(s)/8+1) // a word and a space take eight bytes or more, mostly
+	buf := make([]byte, 0, len(s))
+	start, paren, letter := -1, false, false
 	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, token{word: b.String(), paren: paren, letter: letter})
-			b.Reset()
+		if start >= 0 && len(buf) > start {
+			spans = append(spans, span{int32(start), int32(len(buf)), paren, letter})
 		}
-		paren, letter = false, false
+		start, paren, letter = -1, false, false
 	}
 	prevParen := false
 	for _, r := range s {
 		if isWordRune(r) {
-			if b.Len() == 0 {
+			if start < 0 || len(buf) == start {
+				if start < 0 {
+					start = len(buf)
+				}
 				paren = prevParen
 			}
 			if m := normalizeRune(r); m >= 0 {
-				b.WriteRune(m)
-				if unicode.IsLetter(m) {
-					letter = true
+				if m < utf8.RuneSelf {
+					buf = append(buf, byte(m))
+					if m >= 'a' && m <= 'z' || m >= 'A' && m <= 'Z' {
+						letter = true
+					}
+				} else {
+					buf = utf8.AppendRune(buf, m)
+					if isLetter(m) {
+						letter = true
+					}
 				}
 			}
 			prevParen = false
@@ -131,6 +155,14 @@ func tokenize(s string) []token {
 		}
 	}
 	flush()
+	if len(spans) == 0 {
+		return nil
+	}
+	all := string(buf)
+	out := make([]token, len(spans))
+	for i, sp := range spans {
+		out[i] = token{word: all[sp.start:sp.end], paren: sp.paren, letter: sp.letter}
+	}
 	return out
 }
 
@@ -151,7 +183,7 @@ func letterWords(s string) int {
 	for _, r := range s {
 		if isWordRune(r) {
 			in = true
-			if unicode.IsLetter(r) {
+			if isLetter(r) {
 				letter = true
 			}
 			continue
