@@ -38,12 +38,13 @@ type Article struct {
 // agencies credited and the people named are read from the text (see
 // package news for the rules).
 func ParseText(id, text string) Article {
-	return parseArticle(id, text, "", nil)
+	return parseArticle(id, text, "", "", nil)
 }
 
-// parseArticle is ParseText with a model of the lines that repeat across
-// the articles of one source (group), which it also updates.
-func parseArticle(id, text, group string, rep *news.Repeats) Article {
+// parseArticle is ParseText with a title given apart from the text (such
+// as a JSON field; none when empty), and a model of the lines that repeat
+// across the articles of one source (group), which it also updates.
+func parseArticle(id, text, title, group string, rep *news.Repeats) Article {
 	raw := normalizeNewlines(text)
 	if rep != nil {
 		rep.ObserveText(group, raw)
@@ -56,20 +57,22 @@ func parseArticle(id, text, group string, rep *news.Repeats) Article {
 		a.Body = strings.TrimSpace(raw)
 		a.Title = news.LedeTitle(a.Body)
 	}
+	if title != "" {
+		a.setTitle(title)
+	}
 	a.Date, _ = news.ParseDate(raw)
 	a.Agencies = news.Agencies(raw)
 	a.People = news.People(a.Title + "\n" + a.Body)
 	return a
 }
 
-// withTitle sets a title given apart from the text, such as a JSON field:
-// the line the text's own headline was taken from stays in the body.
-func (a *Article) withTitle(title string) {
+// setTitle sets a title given apart from the text: the line the text's
+// own headline was taken from stays in the body.
+func (a *Article) setTitle(title string) {
 	if a.Title != "" && !strings.Contains(a.Body, a.Title) && a.Title != title {
 		a.Body = strings.TrimSpace(a.Title + "\n\n" + a.Body)
 	}
 	a.Title = title
-	a.People = news.People(a.Title + "\n" + a.Body)
 }
 
 // normalizeNewlines drops a byte-order mark and turns CRLF and CR line

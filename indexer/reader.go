@@ -358,7 +358,7 @@ func textArticle(id string, b []byte, where, group string, rep *news.Repeats) (*
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, &SkipError{Reason: ReasonEmptyText, Where: where}
 	}
-	a := parseArticle(id, string(b), group, rep)
+	a := parseArticle(id, string(b), "", group, rep)
 	return &a, nil
 }
 
@@ -462,10 +462,7 @@ func jsonArticle(line []byte, fields JSONFields, where, file string, rep *news.R
 	if group == "" {
 		group = file
 	}
-	a := parseArticle(id, content, group, rep)
-	if t := strings.TrimSpace(title); t != "" {
-		a.withTitle(t)
-	}
+	a := parseArticle(id, content, strings.TrimSpace(title), group, rep)
 	a.Source = strings.TrimSpace(source)
 	a.URL = strings.TrimSpace(url)
 	if d, ok := news.ParseDateField(date); ok {
