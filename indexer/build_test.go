@@ -224,3 +224,31 @@ func copyDir(t *testing.T, from, to string) {
 		return err
 	})
 }
+
+// A build written in many batches ends as one segment, which queries read
+// fastest; with KeepSegments the articles are all there too.
+func TestBuildMergesSegments(t *testing.T) {
+	for _, keep := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "ix")
+		if _, err := Build(context.Background(), dir, SeedReader(), Options{BatchSize: 1, KeepSegments: keep}); err != nil {
+			t.Fatal(err)
+		}
+		path, err := current(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zaps, _ := filepath.Glob(filepath.Join(path, "store", "*.zap"))
+		idx, _, err := OpenIndex(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := idx.DocCount()
+		idx.Close()
+		if n != 5 {
+			t.Errorf("keep %v: %d articles", keep, n)
+		}
+		if !keep && len(zaps) != 1 {
+			t.Errorf("%d segment files after a build, want 1", len(zaps))
+		}
+	}
+}

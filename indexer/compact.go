@@ -10,8 +10,9 @@ import (
 )
 
 // Compact merges the segments of the current index in dir into one,
-// which makes searches a little faster. Rankings do not change: BM25
-// reads its statistics from the index's Info, not from the segments.
+// which makes searches faster. Rankings do not change: BM25 reads its
+// statistics from the index's Info, not from the segments. A build
+// already ends with one segment; updates add segments of their own.
 func Compact(ctx context.Context, dir string) error {
 	unlock, err := lockDir(dir)
 	if err != nil {
@@ -22,11 +23,20 @@ func Compact(ctx context.Context, dir string) error {
 	if err != nil {
 		return err
 	}
+	if err := compactPath(ctx, path, 1); err != nil {
+		return fmt.Errorf("index %s: %w", dir, err)
+	}
+	return nil
+}
+
+// compactPath merges the segments of the closed index at path into one
+// when it has more than max.
+func compactPath(ctx context.Context, path string, max int) error {
 	// Batches wait until they are on disk, so that writing the information
 	// below persists the merged segment too.
 	idx, err := bleve.OpenUsing(path, map[string]interface{}{"unsafe_batch": false})
 	if err != nil {
-		return fmt.Errorf("index %s: cannot open it: %w", dir, err)
+		return fmt.Errorf("cannot open it: %w", err)
 	}
 	defer idx.Close()
 	adv, err := idx.Advanced()
@@ -35,28 +45,26 @@ func Compact(ctx context.Context, dir string) error {
 	}
 	s, ok := adv.(*scorch.Scorch)
 	if !ok {
-		return fmt.Errorf("index %s: not a scorch index", dir)
+		return fmt.Errorf("not a scorch index")
+	}
+	n, err := segmentCount(s)
+	if err != nil || n <= max {
+		return err
 	}
 	// The background merger may be busy with segments of its own when the
 	// forced merge is planned; merge again until one segment is left.
-	for try := 0; try < 10; try++ {
+	for try := 0; try < 10 && n > 1; try++ {
 		opts := mergeplan.SingleSegmentMergePlanOptions
 		if err := s.ForceMerge(ctx, &opts); err != nil {
-			return fmt.Errorf("index %s: merging segments: %w", dir, err)
+			return fmt.Errorf("merging segments: %w", err)
 		}
-		n, err := segmentCount(s)
-		if err != nil {
-			return fmt.Errorf("index %s: %w", dir, err)
-		}
-		if n <= 1 {
-			break
+		if n, err = segmentCount(s); err != nil {
+			return err
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 	}
-	// The merged segment is in place; writing the index's information
-	// again waits until the snapshot holding it is on disk.
 	r, err := adv.Reader()
 	if err != nil {
 		return err
@@ -64,12 +72,9 @@ func Compact(ctx context.Context, dir string) error {
 	info, err := ReadInfo(r)
 	r.Close()
 	if err != nil {
-		return fmt.Errorf("index %s: %w", dir, err)
+		return err
 	}
-	if err := idx.SetInternal(infoKey, info.marshal()); err != nil {
-		return fmt.Errorf("index %s: %w", dir, err)
-	}
-	return nil
+	return idx.SetInternal(infoKey, info.marshal())
 }
 
 // segmentCount counts the segments of an index's current snapshot.

@@ -166,6 +166,10 @@ func updatable(dir string, m *mapping.IndexMappingImpl, an Analysis) (cur string
 	return cur, info, ""
 }
 
+// maxUpdateSegments is how many segments an updated index may keep before
+// the update merges them into one.
+const maxUpdateSegments = 8
+
 // update writes a new generation of the index in dir: a copy of the
 // current generation cur with the changes r brings. The caller holds
 // dir's lock.
@@ -186,6 +190,13 @@ func update(ctx context.Context, dir, cur string, info *Info, r Reader, opts Opt
 		os.RemoveAll(tmp)
 		sum.IndexBytes = dirSize(cur)
 		return sum, nil
+	}
+	if !opts.KeepSegments {
+		// Each update adds segments; merge them once they slow searches.
+		if err := compactPath(ctx, tmp, maxUpdateSegments); err != nil {
+			os.RemoveAll(tmp)
+			return nil, fmt.Errorf("merging the index's segments: %w", err)
+		}
 	}
 	if err := pruneSegments(tmp); err != nil {
 		os.RemoveAll(tmp)

@@ -31,6 +31,10 @@ type Options struct {
 	// index: "bm25" (the default) or "tf-idf". Fahras ranks with its own
 	// BM25 whatever this says; bleve's scorer is kept for comparisons.
 	BleveScoring string
+	// KeepSegments leaves an on-disk index in the segments it was
+	// written in, instead of merging them into one at the end of a build
+	// (or of an update that left many): for tests of merging.
+	KeepSegments bool
 }
 
 func (o Options) withDefaults() Options {

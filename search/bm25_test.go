@@ -59,7 +59,7 @@ func TestBM25ByHand(t *testing.T) {
 		r := indexer.ArticlesReader(arts)
 		// One field per text (bleve's ar analysis), so each word is one
 		// BM25 term to compute by hand.
-		if _, err := indexer.Build(context.Background(), dir, r, indexer.Options{BatchSize: 1, Analysis: indexer.AnalysisAr}); err != nil {
+		if _, err := indexer.Build(context.Background(), dir, r, indexer.Options{BatchSize: 1, Analysis: indexer.AnalysisAr, KeepSegments: true}); err != nil {
 			t.Fatal(err)
 		}
 		e, err := Open(dir)
