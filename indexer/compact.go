@@ -30,51 +30,70 @@ func Compact(ctx context.Context, dir string) error {
 }
 
 // compactPath merges the segments of the closed index at path into one
-// when it has more than max.
+// when it has more than max, and removes the files merged away.
 func compactPath(ctx context.Context, path string, max int) error {
+	merged, err := mergeSegments(ctx, path, max)
+	if err != nil || !merged {
+		return err
+	}
+	return pruneSegments(path)
+}
+
+// mergeSegments merges the segments of the closed index at path into one
+// when it has more than max, and tells whether it did.
+func mergeSegments(ctx context.Context, path string, max int) (bool, error) {
 	// Batches wait until they are on disk, so that writing the information
 	// below persists the merged segment too.
 	idx, err := bleve.OpenUsing(path, map[string]interface{}{"unsafe_batch": false})
 	if err != nil {
-		return fmt.Errorf("cannot open it: %w", err)
+		return false, fmt.Errorf("cannot open it: %w", err)
 	}
-	defer idx.Close()
+	closed := false
+	defer func() {
+		if !closed {
+			idx.Close()
+		}
+	}()
 	adv, err := idx.Advanced()
 	if err != nil {
-		return err
+		return false, err
 	}
 	s, ok := adv.(*scorch.Scorch)
 	if !ok {
-		return fmt.Errorf("not a scorch index")
+		return false, fmt.Errorf("not a scorch index")
 	}
 	n, err := segmentCount(s)
 	if err != nil || n <= max {
-		return err
+		return false, err
 	}
 	// The background merger may be busy with segments of its own when the
 	// forced merge is planned; merge again until one segment is left.
 	for try := 0; try < 10 && n > 1; try++ {
 		opts := mergeplan.SingleSegmentMergePlanOptions
 		if err := s.ForceMerge(ctx, &opts); err != nil {
-			return fmt.Errorf("merging segments: %w", err)
+			return false, fmt.Errorf("merging segments: %w", err)
 		}
 		if n, err = segmentCount(s); err != nil {
-			return err
+			return false, err
 		}
 		if err := ctx.Err(); err != nil {
-			return err
+			return false, err
 		}
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return err
+		return false, err
 	}
 	info, err := ReadInfo(r)
 	r.Close()
 	if err != nil {
-		return err
+		return false, err
 	}
-	return idx.SetInternal(infoKey, info.marshal())
+	if err := idx.SetInternal(infoKey, info.marshal()); err != nil {
+		return false, err
+	}
+	closed = true
+	return true, idx.Close()
 }
 
 // segmentCount counts the segments of an index's current snapshot.
