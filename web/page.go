@@ -22,6 +22,7 @@ var examples = []string{"لافروف", `"وزير الخارجية"`, "بوتي
 type searchParams struct {
 	Query    string
 	Any      bool
+	All      bool   // near-duplicates listed as hits of their own
 	From, To string // YYYY-MM-DD, or ""
 	Sort     string // "", or one of the search package's orders
 	Source   string
@@ -35,6 +36,9 @@ func (p searchParams) values(n int) url.Values {
 	v := url.Values{"q": {p.Query}}
 	if p.Any {
 		v.Set("any", "1")
+	}
+	if p.All {
+		v.Set("no_collapse", "1")
 	}
 	for _, kv := range [][2]string{{"from", p.From}, {"to", p.To}, {"sort", p.Sort}, {"source", p.Source}, {"agency", p.Agency}, {"person", p.Person}} {
 		if kv[1] != "" {
@@ -155,6 +159,9 @@ func (s *server) readSearchParams(v url.Values) (searchParams, error) {
 	if p.Any, err = boolParam(v, "any"); err != nil {
 		return p, err
 	}
+	if p.All, err = boolParam(v, "no_collapse"); err != nil {
+		return p, err
+	}
 	if p.Page, err = intParam(v, "page", 1, 1, search.MaxOffset/s.pageSize+1); err != nil {
 		p.Page = 1
 		return p, err
@@ -180,7 +187,7 @@ func (s *server) readSearchParams(v url.Values) (searchParams, error) {
 // request is the library request for a page of the search.
 func (p searchParams) request(limit int) search.Request {
 	r := search.Request{
-		Query: p.Query, Limit: limit, Offset: (p.Page - 1) * limit, Any: p.Any,
+		Query: p.Query, Limit: limit, Offset: (p.Page - 1) * limit, Any: p.Any, NoCollapse: p.All,
 		Sort: p.Sort, Source: p.Source, Agency: p.Agency, Person: p.Person,
 	}
 	r.From, _ = time.Parse(time.DateOnly, p.From)

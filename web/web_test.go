@@ -580,3 +580,20 @@ func TestSearchPageFiltersAndOrder(t *testing.T) {
 		}
 	}
 }
+
+// The page can list near-duplicates as hits of their own: 000 and 003
+// are one AFP report, folded together by default.
+func TestSearchPageNoCollapse(t *testing.T) {
+	h := web.New(seeds(t), web.Options{})
+	_, page := get(t, h, "/?q="+q("لافروف"))
+	if ids := listed(page); len(ids) != 3 {
+		t.Errorf("folded: %v", ids)
+	}
+	_, page = get(t, h, "/?no_collapse=1&q="+q("لافروف"))
+	if ids := listed(page); len(ids) != 4 {
+		t.Errorf("no_collapse=1: %v", ids)
+	}
+	if !strings.Contains(page, `name="no_collapse" value="1" checked`) {
+		t.Error("the choice is not kept in the form")
+	}
+}
