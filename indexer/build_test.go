@@ -252,3 +252,24 @@ func TestBuildMergesSegments(t *testing.T) {
 		}
 	}
 }
+
+// An article that repeats another's text under its own ID is indexed and
+// counted; one that repeats an ID is skipped as a duplicate, not counted
+// twice.
+func TestSameTextCounted(t *testing.T) {
+	arts, _ := readAll(t, SeedReader())
+	again := *arts[3]
+	again.ID = "003_copy"
+	spaced := *arts[1]
+	spaced.ID = "001_respaced"
+	spaced.Body = strings.ReplaceAll(spaced.Body, " ", "  ")
+	sameID := *arts[0]
+	list := append(arts, &again, &spaced, &sameID)
+	_, sum, err := BuildMemory(context.Background(), ArticlesReader(list), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 7 || sum.SameText != 2 || sum.Skipped[ReasonDuplicateID] != 1 {
+		t.Errorf("added %d, same text %d, skipped %v", sum.Added, sum.SameText, sum.Skipped)
+	}
+}

@@ -2,6 +2,8 @@ package indexer
 
 import (
 	"github.com/fahras/fahras/indexer/news"
+	"hash/fnv"
+	"strings"
 
 	"context"
 	"errors"
@@ -80,6 +82,10 @@ type Summary struct {
 	// Rebuilt says why Update made a full build of an existing index
 	// instead (a different analysis or format); empty otherwise.
 	Rebuilt string `json:"rebuilt,omitempty"`
+	// SameText counts the articles whose title and body repeat those of
+	// an article read before them in the same run, under another ID
+	// (indexed all the same: their source or address may differ).
+	SameText int `json:"same_text,omitempty"`
 	// Skipped counts the records that were not indexed, by reason.
 	Skipped map[string]int `json:"skipped,omitempty"`
 	// Articles counts the articles in the index after the build.
@@ -112,6 +118,7 @@ type writer struct {
 	batch   *bleve.Batch
 	pending []*document.Document
 	seen    map[string]bool
+	texts   map[uint64]struct{} // hashes of the texts read, by textHash
 	sum     Summary
 	start   time.Time
 	persist bool // wait for the index to be on disk at the end
@@ -135,6 +142,7 @@ func newWriter(idx bleve.Index, m mapping.IndexMapping, info *Info, opts Options
 		opts:    opts,
 		batch:   idx.NewBatch(),
 		seen:    map[string]bool{},
+		texts:   map[uint64]struct{}{},
 		sum:     Summary{Skipped: map[string]int{}},
 		start:   time.Now(),
 	}
@@ -285,6 +293,7 @@ func (w *writer) finish(ctx context.Context) error {
 type item struct {
 	id         string
 	doc        *document.Document
+	text       uint64 // a hash of the article's title and body
 	err        error
 	read, size int64
 }
@@ -306,6 +315,7 @@ func (w *writer) readAhead(r Reader, done <-chan struct{}) <-chan item {
 				it.err = err
 			default:
 				it.id = a.ID
+				it.text = textHash(a)
 				it.doc = document.NewDocument(a.ID)
 				if err := w.mapping.MapDocument(it.doc, articleFields(a)); err != nil {
 					it.err = fmt.Errorf("article %s: %w", a.ID, err)
@@ -351,6 +361,11 @@ func (w *writer) copyAll(ctx context.Context, r Reader) error {
 		case it.err != nil:
 			return it.err
 		default:
+			if _, ok := w.texts[it.text]; ok && !w.seen[it.id] {
+				w.sum.SameText++
+			} else {
+				w.texts[it.text] = struct{}{}
+			}
 			if err := w.add(it.id, it.doc); err != nil {
 				return err
 			}
@@ -372,4 +387,18 @@ func (w *writer) copyAll(ctx context.Context, r Reader) error {
 	}
 	w.sum.Bytes = read
 	return nil
+}
+
+// textHash hashes an article's title and body with their white space
+// folded, to count articles that repeat another's text.
+func textHash(a *Article) uint64 {
+	h := fnv.New64a()
+	for _, t := range []string{a.Title, a.Body} {
+		for _, f := range strings.Fields(t) {
+			h.Write([]byte(f))
+			h.Write([]byte{' '})
+		}
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
 }

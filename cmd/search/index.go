@@ -98,6 +98,9 @@ func summaryLine(s *indexer.Summary, dir string) string {
 		line = fmt.Sprintf("indexed %d articles in %.1f s (%s read); index %s at %s",
 			s.Added, s.Elapsed.Seconds(), humanBytes(s.Bytes), humanBytes(s.IndexBytes), dir)
 	}
+	if s.SameText > 0 {
+		line += fmt.Sprintf("; %d repeat the text of an article read before them", s.SameText)
+	}
 	if n := s.SkippedTotal(); n > 0 {
 		reasons := make([]string, 0, len(s.Skipped))
 		for r, c := range s.Skipped {
