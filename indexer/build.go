@@ -106,17 +106,27 @@ func build(ctx context.Context, dir string, r Reader, opts Options, m *mapping.I
 		os.RemoveAll(tmp)
 		return nil, err
 	}
+	if w.sum.IndexBytes, err = publish(dir, gen); err != nil {
+		return nil, err
+	}
+	return &w.sum, nil
+}
+
+// publish makes the complete generation written in dir/gen.tmp the one
+// searchers open, removes the generations it replaces, and returns its
+// size. On failure the generation is removed and the current one stays.
+func publish(dir, gen string) (int64, error) {
+	tmp := filepath.Join(dir, gen+tmpSuffix)
 	if err := os.Rename(tmp, filepath.Join(dir, gen)); err != nil {
 		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("finishing the index: %w", err)
+		return 0, fmt.Errorf("finishing the index: %w", err)
 	}
 	if err := setCurrent(dir, gen); err != nil {
 		os.RemoveAll(filepath.Join(dir, gen))
-		return nil, err
+		return 0, err
 	}
 	removeStale(dir)
-	w.sum.IndexBytes = dirSize(filepath.Join(dir, gen))
-	return &w.sum, nil
+	return dirSize(filepath.Join(dir, gen)), nil
 }
 
 // BuildMemory reads every article from r into a new in-memory index.

@@ -202,16 +202,9 @@ func update(ctx context.Context, dir, cur string, info *Info, r Reader, opts Opt
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("finishing the index: %w", err)
 	}
-	if err := os.Rename(tmp, filepath.Join(dir, gen)); err != nil {
-		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("finishing the index: %w", err)
-	}
-	if err := setCurrent(dir, gen); err != nil {
-		os.RemoveAll(filepath.Join(dir, gen))
+	if sum.IndexBytes, err = publish(dir, gen); err != nil {
 		return nil, err
 	}
-	removeStale(dir)
-	sum.IndexBytes = dirSize(filepath.Join(dir, gen))
 	return sum, nil
 }
 
