@@ -51,6 +51,9 @@ func (o Options) withDefaults() Options {
 
 // Progress reports how far a build has come.
 type Progress struct {
+	// Merging is true once every article is written and the index's
+	// segments are being merged into one, the build's last step.
+	Merging bool
 	// Articles counts the articles written so far.
 	Articles int
 	// Skipped counts the records skipped so far.

@@ -65,7 +65,11 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			progressbar.OptionClearOnFinish(),
 		)
 		opts.Progress = func(p indexer.Progress) {
-			bar.Describe(fmt.Sprintf("indexing: %d articles", p.Articles))
+			if p.Merging {
+				bar.Describe(fmt.Sprintf("merging the index of %d articles", p.Articles))
+			} else {
+				bar.Describe(fmt.Sprintf("indexing: %d articles", p.Articles))
+			}
 			bar.Set64(p.Bytes)
 		}
 	}
