@@ -29,6 +29,14 @@ const (
 	MinPairSkeleton = 4
 )
 
+// Every pair of adjacent words gets a key, not only pairs of short words
+// (the syllables that names written in two are made of): the pairs of
+// ordinary words act as a match of two words side by side, worth 0.0035
+// MRR@10 on ARCD. They cost a name-field dictionary ten times the size
+// of the text's (654,000 terms for 8,000 SaudiNewsNet articles against
+// 172,000 with words of four letters at most), a fifth of the indexing
+// time and a quarter of its memory.
+
 // NameFilter replaces each word by its name key, if it has one, and adds the
 // key of each pair of adjacent words joined, at the first word's position.
 type NameFilter struct{}
