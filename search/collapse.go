@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -99,10 +100,11 @@ func (e *Engine) moreSimilar(ctx context.Context, g *group) error {
 		tq.SetField(indexer.FieldDup)
 		qs = append(qs, tq)
 	}
-	sr := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), 4*maxSimilar, 0, false)
+	// The articles sharing the most values come first (bleve's own score
+	// of the disjunction, cheap to rank by); sorting candidates by date
+	// instead read every candidate's date and doubled a search's time.
+	sr := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), maxSimilar+10, 0, false)
 	sr.Fields = []string{"title", indexer.FieldDate, indexer.FieldSource, indexer.FieldSig}
-	sr.Score = "none"
-	sr.SortBy([]string{indexer.FieldDate, "_id"})
 	res, err := e.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return err
@@ -116,5 +118,13 @@ func (e *Engine) moreSimilar(ctx context.Context, g *group) error {
 			g.ids[h.ID] = true
 		}
 	}
+	// Oldest first, undated last: the order a story spread in.
+	sort.SliceStable(g.similar, func(i, j int) bool {
+		a, b := g.similar[i].Date, g.similar[j].Date
+		if a.IsZero() != b.IsZero() {
+			return b.IsZero()
+		}
+		return a.Before(b)
+	})
 	return nil
 }
