@@ -520,3 +520,23 @@ var idSuffix = map[string]string{
 	"000": "_2b0a31d376df4e44", "001": "_d53218aacc3a3954", "002": "_24f89540b9a4c350",
 	"003": "_9503abc412b62b6e", "004": "_e5a80980b21be61b",
 }
+
+// A snippet stays within one paragraph: 000's subtitle and lede are two
+// paragraphs, and the lede's snippet starts with the lede, without an
+// ellipsis, rather than with the subtitle's last words.
+func TestSnippetsStayInParagraphs(t *testing.T) {
+	r, err := seeds(t).Search(context.Background(), Request{Query: "يجري وزير", NoCollapse: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range r.Hits {
+		if h.ID[:3] != "000" {
+			continue
+		}
+		if len(h.Snippets) == 0 || !strings.HasPrefix(h.Snippets[0].Text(), "موسكو: يجري وزير الخارجية الروسية") {
+			t.Errorf("first snippet of 000: %v", h.Snippets)
+		}
+		return
+	}
+	t.Errorf("000 not found: %v", ids(r))
+}

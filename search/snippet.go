@@ -213,6 +213,17 @@ func (m *marker) fragments(text string) []Snippet {
 	if len(ws) == 0 {
 		return nil
 	}
+	// A fragment stays within its paragraph: para[i] numbers the paragraph
+	// (run of lines without a line break between words) of word i.
+	para := make([]int, len(ws))
+	for i := 1; i < len(ws); i++ {
+		para[i] = para[i-1]
+		if strings.ContainsRune(text[ws[i-1].end:ws[i].start], '\n') {
+			para[i]++
+		}
+	}
+	paraStart := func(i int) bool { return i == 0 || para[i] != para[i-1] }
+	paraEnd := func(i int) bool { return i == len(ws) || para[i] != para[i-1] } // i is the index after the last word
 	type window struct{ from, to, score int } // word indexes [from, to)
 	var cands []window
 	for i, w := range ws {
@@ -222,6 +233,12 @@ func (m *marker) fragments(text string) []Snippet {
 		from := max(0, i-fragmentWords/3)
 		to := min(len(ws), from+fragmentWords)
 		from = max(0, to-fragmentWords)
+		for from < i && para[from] != para[i] {
+			from++
+		}
+		for to > i+1 && para[to-1] != para[i] {
+			to--
+		}
 		distinct := map[string]bool{}
 		n := 0
 		for _, x := range ws[from:to] {
@@ -234,7 +251,11 @@ func (m *marker) fragments(text string) []Snippet {
 	}
 	var picked []window
 	if len(cands) == 0 {
-		picked = []window{{0, min(len(ws), fragmentWords), 0}}
+		to := min(len(ws), fragmentWords)
+		for to > 1 && para[to-1] != para[0] {
+			to--
+		}
+		picked = []window{{0, to, 0}}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	for _, c := range cands {
@@ -265,10 +286,10 @@ func (m *marker) fragments(text string) []Snippet {
 			to += size
 		}
 		s := render(text, ws, from, to, foldSpace)
-		if p.from > 0 {
+		if !paraStart(p.from) {
 			s = append(Snippet{{Text: "… "}}, s...)
 		}
-		if p.to < len(ws) {
+		if !paraEnd(p.to) {
 			s = append(s, Part{Text: " …"})
 		}
 		out = append(out, normalizeParts(s))
