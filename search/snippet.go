@@ -223,8 +223,11 @@ func (m *marker) fragments(text string) []Snippet {
 		}
 	}
 	paraStart := func(i int) bool { return i == 0 || para[i] != para[i-1] }
-	paraEnd := func(i int) bool { return i == len(ws) || para[i] != para[i-1] } // i is the index after the last word
-	type window struct{ from, to, score int }                                   // word indexes [from, to)
+	// paraEnd tells whether a fragment ending before word i ends its
+	// paragraph.
+	paraEnd := func(i int) bool { return i == len(ws) || para[i] != para[i-1] }
+	// A window is a fragment's words, [from, to).
+	type window struct{ from, to, score int }
 	var cands []window
 	for i, w := range ws {
 		if !w.match {
