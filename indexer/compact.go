@@ -23,16 +23,17 @@ func Compact(ctx context.Context, dir string) error {
 	if err != nil {
 		return err
 	}
-	if err := compactPath(ctx, path, 1); err != nil {
+	if err := compactPath(ctx, path, 1, nil); err != nil {
 		return fmt.Errorf("index %s: %w", dir, err)
 	}
 	return nil
 }
 
 // compactPath merges the segments of the closed index at path into one
-// when it has more than max, and removes the files merged away.
-func compactPath(ctx context.Context, path string, max int) error {
-	merged, err := mergeSegments(ctx, path, max)
+// when it has more than max, and removes the files merged away; merging,
+// when not nil, is called just before a merge starts.
+func compactPath(ctx context.Context, path string, max int, merging func()) error {
+	merged, err := mergeSegments(ctx, path, max, merging)
 	if err != nil || !merged {
 		return err
 	}
@@ -41,7 +42,7 @@ func compactPath(ctx context.Context, path string, max int) error {
 
 // mergeSegments merges the segments of the closed index at path into one
 // when it has more than max, and tells whether it did.
-func mergeSegments(ctx context.Context, path string, max int) (bool, error) {
+func mergeSegments(ctx context.Context, path string, max int, merging func()) (bool, error) {
 	// Batches wait until they are on disk, so that writing the information
 	// below persists the merged segment too.
 	idx, err := bleve.OpenUsing(path, map[string]interface{}{"unsafe_batch": false})
@@ -65,6 +66,9 @@ func mergeSegments(ctx context.Context, path string, max int) (bool, error) {
 	n, err := segmentCount(s)
 	if err != nil || n <= max {
 		return false, err
+	}
+	if merging != nil {
+		merging()
 	}
 	// The background merger may be busy with segments of its own when the
 	// forced merge is planned; merge again until one segment is left.

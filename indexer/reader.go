@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-
 	"unicode"
 	"unicode/utf8"
 
@@ -458,12 +457,13 @@ func jsonArticle(line []byte, fields JSONFields, where, file string, rep *news.R
 	if strings.TrimSpace(content) == "" {
 		return nil, &SkipError{Reason: ReasonEmptyText, Where: where}
 	}
-	group := strings.TrimSpace(source)
+	source = strings.TrimSpace(source)
+	group := source
 	if group == "" {
 		group = file
 	}
 	a := parseArticle(id, content, strings.TrimSpace(title), group, rep)
-	a.Source = strings.TrimSpace(source)
+	a.Source = source
 	a.URL = strings.TrimSpace(url)
 	if d, ok := news.ParseDateField(date); ok {
 		a.Date = d

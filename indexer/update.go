@@ -193,10 +193,7 @@ func update(ctx context.Context, dir, cur string, info *Info, r Reader, opts Opt
 	}
 	if !opts.KeepSegments {
 		// Each update adds segments; merge them once they slow searches.
-		if opts.Progress != nil {
-			opts.Progress(Progress{Merging: true, Articles: int(sum.Articles), Skipped: sum.SkippedTotal(), Bytes: sum.Bytes, TotalBytes: sum.Bytes})
-		}
-		if err := compactPath(ctx, tmp, maxUpdateSegments); err != nil {
+		if err := compactPath(ctx, tmp, maxUpdateSegments, mergingProgress(opts, sum)); err != nil {
 			os.RemoveAll(tmp)
 			return nil, fmt.Errorf("merging the index's segments: %w", err)
 		}

@@ -1,19 +1,19 @@
 package indexer
 
 import (
-	"github.com/fahras/fahras/indexer/news"
-	"hash/fnv"
-	"strings"
-
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/fahras/fahras/indexer/news"
 )
 
 // DefaultBatchSize is how many articles a build writes in one batch.
