@@ -274,41 +274,34 @@ func (b *builder) clause(c clause) ([]search.Searcher, error) {
 // its neighbour.
 func (b *builder) word(w string, c clause, names []string) (search.Searcher, error) {
 	var kids, nameKids []search.Searcher
+	fail := func(err error) (search.Searcher, error) {
+		closeSearchers(kids)
+		closeSearchers(nameKids)
+		return nil, err
+	}
 	seen := map[string]bool{}
 	for _, f := range b.fieldsFor(c) {
-		if f.Role == indexer.RoleName {
-			for _, key := range names {
-				if seen[f.Name+"\x00"+key] {
-					continue
-				}
-				seen[f.Name+"\x00"+key] = true
-				s, err := b.term(f, key, c.boost)
-				if err != nil {
-					closeSearchers(kids)
-					closeSearchers(nameKids)
-					return nil, err
-				}
-				nameKids = append(nameKids, s)
+		terms, into := names, &nameKids
+		if f.Role != indexer.RoleName {
+			a, err := b.analyzer(f.Analyzer)
+			if err != nil {
+				return fail(err)
 			}
-			continue
+			terms, into = nil, &kids
+			for _, t := range a.Analyze([]byte(w)) {
+				terms = append(terms, string(t.Term))
+			}
 		}
-		a, err := b.analyzer(f.Analyzer)
-		if err != nil {
-			closeSearchers(kids)
-			return nil, err
-		}
-		for _, t := range a.Analyze([]byte(w)) {
-			term := string(t.Term)
+		for _, term := range terms {
 			if seen[f.Name+"\x00"+term] {
 				continue
 			}
 			seen[f.Name+"\x00"+term] = true
 			s, err := b.term(f, term, c.boost)
 			if err != nil {
-				closeSearchers(kids)
-				return nil, err
+				return fail(err)
 			}
-			kids = append(kids, s)
+			*into = append(*into, s)
 		}
 	}
 	if len(nameKids) == 0 {

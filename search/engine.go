@@ -155,26 +155,26 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 		resp.Facets = facetValues(res.Facets)
 	}
 	hits := res.Hits
-	var groups []*group
+	var page []*group // the page's groups, when near-duplicates are folded
 	if collapsing(req) {
-		groups = collapse(res.Hits)
-		hits = nil
-		for i := req.Offset; i < len(groups) && i < req.Offset+req.Limit; i++ {
-			if err := e.moreSimilar(ctx, groups[i]); err != nil {
+		groups := collapse(res.Hits)
+		page = groups[min(req.Offset, len(groups)):min(req.Offset+req.Limit, len(groups))]
+		hits = make(search.DocumentMatchCollection, len(page))
+		for i, g := range page {
+			if err := e.moreSimilar(ctx, g); err != nil {
 				return nil, err
 			}
-			hits = append(hits, groups[i].hit)
+			hits[i] = g.hit
 		}
 		resp.More = len(groups) > req.Offset+req.Limit || res.Total > uint64(len(res.Hits))
-		groups = groups[min(req.Offset, len(groups)):]
 	} else {
 		resp.More = uint64(req.Offset+len(hits)) < res.Total
 	}
 	resp.Hits = make([]Hit, 0, len(hits))
 	for i, h := range hits {
 		hit := Hit{Rank: req.Offset + i + 1, ID: h.ID, Score: h.Score}
-		if groups != nil {
-			hit.Similar = groups[i].similar
+		if page != nil {
+			hit.Similar = page[i].similar
 		}
 		if req.IDsOnly {
 			resp.Hits = append(resp.Hits, hit)

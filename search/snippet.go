@@ -153,55 +153,38 @@ func render(text string, ws []word, from, to int, fold func(string) string) Snip
 
 // foldLines turns each run of white space into one space, or one line
 // break when it holds one.
-func foldLines(t string) string {
-	if !strings.Contains(t, "\n") {
-		return foldSpace(t)
-	}
-	var b strings.Builder
-	space, line := false, false
-	for _, r := range t {
-		if unicode.IsSpace(r) {
-			space = true
-			line = line || r == '\n'
-			continue
-		}
-		if line {
-			b.WriteByte('\n')
-		} else if space {
-			b.WriteByte(' ')
-		}
-		space, line = false, false
-		b.WriteRune(r)
-	}
-	if line {
-		b.WriteByte('\n')
-	} else if space {
-		b.WriteByte(' ')
-	}
-	return b.String()
-}
+func foldLines(t string) string { return foldWhite(t, true) }
 
 // foldSpace turns each run of white space into one space.
-func foldSpace(t string) string {
+func foldSpace(t string) string { return foldWhite(t, false) }
+
+// foldWhite turns each run of white space into one space, or, when lines
+// is set and the run holds a line break, into one line break.
+func foldWhite(t string, lines bool) string {
 	if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) && !strings.Contains(t, "  ") {
 		return t
 	}
 	var b strings.Builder
-	space := false
+	space, line := false, false
+	flush := func() {
+		switch {
+		case line:
+			b.WriteByte('\n')
+		case space:
+			b.WriteByte(' ')
+		}
+		space, line = false, false
+	}
 	for _, r := range t {
 		if unicode.IsSpace(r) {
 			space = true
+			line = line || lines && r == '\n'
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
+		flush()
 		b.WriteRune(r)
 	}
-	if space {
-		b.WriteByte(' ')
-	}
+	flush()
 	return b.String()
 }
 
