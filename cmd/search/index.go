@@ -31,9 +31,16 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&quiet, "quiet", false, "")
 	fs.BoolVar(&rebuild, "rebuild", false, "")
 	fs.Var(fieldFlags{&fields}, "field", "")
+	var prof profileFlags
+	prof.add(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
+	stopProfile, err := prof.start()
+	if err != nil {
+		return usagef("index: %v", err)
+	}
+	defer stopProfile()
 	if out == "" {
 		return usagef("index: --out DIR is required")
 	}

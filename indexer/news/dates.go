@@ -296,11 +296,6 @@ func parseDateLines(lines []Line) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// leadParagraphs is how many body paragraphs ParseDate reads for a date
-// that is neither a dateline nor in the lede's first sentence; dates
-// further down are background more often than the news of the day.
-const leadParagraphs = 1
-
 // future reports whether the words after a date mark it as one to come.
 func future(after string) bool {
 	ws := words(after)
