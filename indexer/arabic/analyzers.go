@@ -2,45 +2,48 @@ package arabic
 
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
-// Names of the analyzers this package registers with bleve's registry.
-const (
-	// ExactAnalyzer tokenizes with bleve's unicode tokenizer, normalizes
-	// and removes stop words; it does not stem.
-	ExactAnalyzer = "fahras_exact"
-	// StemAnalyzer is ExactAnalyzer followed by light stemming.
-	StemAnalyzer = "fahras_stem"
-	// NameAnalyzer is ExactAnalyzer followed by name keys: it indexes only
-	// terms starting with NameKeyPrefix.
-	NameAnalyzer = "fahras_name"
-)
+// AnalyzerName is the name under which this package registers its analysis
+// with bleve's registry (as bleve's analysis/lang/ar registers "ar"), for
+// bleve mappings and queries: each word's stem at its position, with its
+// exact form (ExactPrefix) and name keys (NameKeyPrefix) beside it, as
+// Analyzer gives them.
+const AnalyzerName = "fahras"
 
-func register(name string, last analysis.TokenFilter) {
-	err := registry.RegisterAnalyzer(name, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
-		tok, err := cache.TokenizerNamed(unicode.Name)
-		if err != nil {
-			return nil, err
+// bleveAnalyzer is the analysis as a bleve analysis.Analyzer.
+type bleveAnalyzer struct{}
+
+// Analyze implements analysis.Analyzer.
+func (bleveAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	var a Analyzer
+	toks := a.Analyze(string(input))
+	out := make(analysis.TokenStream, 0, 2*len(toks))
+	add := func(t *Token, term []byte, start, end int) {
+		out = append(out, &analysis.Token{Term: append([]byte(nil), term...), Position: t.Pos, Start: start, End: end, Type: analysis.AlphaNumeric})
+	}
+	for i := range toks {
+		t := &toks[i]
+		add(t, t.Stem, t.Start, t.End)
+		if t.Differs() {
+			add(t, append([]byte(ExactPrefix), t.Exact...), t.Start, t.End)
 		}
-		stop, err := cache.TokenFilterNamed(StopFilterName)
-		if err != nil {
-			return nil, err
+		if t.Key != nil {
+			add(t, t.Key, t.Start, t.End)
 		}
-		filters := []analysis.TokenFilter{NormalizeFilter{}, stop}
-		if last != nil {
-			filters = append(filters, last)
+		if t.PairKey != nil && i+1 < len(toks) {
+			add(t, t.PairKey, t.Start, toks[i+1].End)
 		}
-		return &analysis.DefaultAnalyzer{Tokenizer: tok, TokenFilters: filters}, nil
+	}
+	return out
+}
+
+func init() {
+	err := registry.RegisterAnalyzer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return bleveAnalyzer{}, nil
 	})
 	if err != nil {
 		panic(err)
 	}
-}
-
-func init() {
-	register(ExactAnalyzer, nil)
-	register(StemAnalyzer, StemFilter{})
-	register(NameAnalyzer, NameFilter{})
 }

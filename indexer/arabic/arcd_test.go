@@ -9,10 +9,6 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/token/stop"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/fahras/fahras/indexer/arabic/internal/corpus"
@@ -20,28 +16,6 @@ import (
 
 // questionWords are the question words of StopWords.
 var questionWords = strings.Fields("ماذا متي اين كيف هل لماذا كم ما من وماذا ولماذا ومتي وكيف واين وهل")
-
-// stemKeepQuestions is fahras_stem with the question words kept, to measure
-// what removing them does.
-const stemKeepQuestions = "fahras_stem_keep_questions_test"
-
-func init() {
-	err := registry.RegisterAnalyzer(stemKeepQuestions, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
-		m := analysis.NewTokenMap()
-		for _, w := range StopWords {
-			if !contains(questionWords, w) {
-				m.AddToken(w)
-			}
-		}
-		return &analysis.DefaultAnalyzer{
-			Tokenizer:    unicode.NewUnicodeTokenizer(),
-			TokenFilters: []analysis.TokenFilter{NormalizeFilter{}, stop.NewStopTokensFilter(m), StemFilter{}},
-		}, nil
-	})
-	if err != nil {
-		panic(err)
-	}
-}
 
 type arcd struct {
 	docs    map[string]string
@@ -104,7 +78,7 @@ func arcdScores(t *testing.T, a *arcd, textAnalyzer string, nameBoost float64) (
 	text.Analyzer = textAnalyzer
 	dm.AddFieldMappingsAt("text", text)
 	name := bleve.NewTextFieldMapping()
-	name.Analyzer = NameAnalyzer
+	name.Analyzer = nameTerms
 	name.IncludeTermVectors = false
 	dm.AddFieldMappingsAt("name", name)
 	im.DefaultMapping = dm
@@ -134,8 +108,8 @@ func arcdScores(t *testing.T, a *arcd, textAnalyzer string, nameBoost float64) (
 		var bq query.Query = mq
 		if nameBoost > 0 {
 			dq := bleve.NewDisjunctionQuery(mq)
-			for _, k := range NameKeys(strings.Fields(q[1])) {
-				tq := bleve.NewTermQuery(k.Term)
+			for _, k := range terms(t, nameTerms, q[1]) {
+				tq := bleve.NewTermQuery(k)
 				tq.SetField("name")
 				tq.SetBoost(nameBoost)
 				dq.AddQuery(tq)
@@ -174,10 +148,10 @@ func TestARCDRanking(t *testing.T) {
 	}
 	rows := []row{
 		{"ar", bleveAr, 0},
-		{"fahras_exact", ExactAnalyzer, 0},
-		{"fahras_stem", StemAnalyzer, 0},
-		{"fahras_stem, question words kept", stemKeepQuestions, 0},
-		{"fahras_stem + name keys ×0.2", StemAnalyzer, 0.2},
+		{"fahras_exact", exactTerms, 0},
+		{"fahras_stem", stemTerms, 0},
+		{"fahras_stem, question words kept", stemKeepsQuestions, 0},
+		{"fahras_stem + name keys ×0.2", stemTerms, 0.2},
 	}
 	got := map[string][2]float64{}
 	for _, r := range rows {

@@ -27,7 +27,7 @@ func seedTexts(b *testing.B) (texts [][]byte, size int64) {
 // seed articles with each of our analyzers and with bleve's ar, in one run.
 func BenchmarkAnalyze(b *testing.B) {
 	texts, size := seedTexts(b)
-	for _, name := range []string{bleveAr, StemAnalyzer, ExactAnalyzer, NameAnalyzer} {
+	for _, name := range []string{bleveAr, stemTerms, exactTerms, nameTerms} {
 		b.Run(name, func(b *testing.B) {
 			a := analyzer(b, name)
 			b.SetBytes(size)

@@ -15,37 +15,58 @@ func ExampleNormalize() {
 	// Output: اوروب 2015
 }
 
-func ExampleNameKeys() {
-	// A query from the seed article 001's spelling of Xi Jinping's name;
-	// the key joining جين and بينغ is the one جينبينغ gets.
-	for _, k := range arabic.NameKeys([]string{"شي", "جين", "بينغ"}) {
-		fmt.Println(k.Term, k.First, k.Last)
+func ExampleAnalyzer() {
+	// A sentence of the seed article 001: each word's stem, its exact form
+	// where it differs, and the name keys of the names in it. The
+	// ministry and the adjectives are ordinary words and get no key; the
+	// split spelling of Xi's name gets the key its joined spelling
+	// جينبينغ has.
+	var a arabic.Analyzer
+	for _, t := range a.Analyze("وأكد وزير الخارجية الروسي أن شي جين بينغ") {
+		fmt.Printf("%d %s", t.Pos, t.Stem)
+		if t.Differs() {
+			fmt.Printf(" =%s", t.Exact)
+		}
+		if t.Key != nil {
+			fmt.Printf(" %s", t.Key)
+		}
+		if t.PairKey != nil {
+			fmt.Printf(" pair %s", t.PairKey)
+		}
+		fmt.Println()
 	}
 	// Output:
-	// n:بنك 2 2
-	// n:كنبنك 1 2
+	// 1 اكد =واكد
+	// 2 وزير
+	// 3 خارج =الخارجيه
+	// 4 روس =الروسي
+	// 6 شي
+	// 7 جين pair n:كنبنك
+	// 8 بينغ n:بنك
 }
 
-// Use the analyzers by name in a bleve mapping (text from the seed article
-// 003).
+// Use the analysis by name in a bleve mapping (text from the seed article
+// 003): stems, with the exact forms beside them.
 func Example_mapping() {
 	m := bleve.NewIndexMapping()
 	text := bleve.NewTextFieldMapping()
-	text.Analyzer = arabic.StemAnalyzer
+	text.Analyzer = arabic.AnalyzerName
 	m.DefaultMapping.AddFieldMappingsAt("body", text)
 	if err := m.Validate(); err != nil {
 		fmt.Println(err)
 	}
-	tokens, err := m.AnalyzeText(arabic.StemAnalyzer, []byte("وأعلنت وزارة الخارجية الروسية"))
+	tokens, err := m.AnalyzeText(arabic.AnalyzerName, []byte("وأعلنت وزارة الخارجية"))
 	if err != nil {
 		fmt.Println(err)
 	}
 	for _, t := range tokens {
-		fmt.Println(string(t.Term))
+		fmt.Println(t.Position, string(t.Term))
 	}
 	// Output:
-	// اعلنت
-	// وزاره
-	// خارج
-	// روس
+	// 1 اعلنت
+	// 1 =واعلنت
+	// 1 n:اعلنت
+	// 2 وزاره
+	// 3 خارج
+	// 3 =الخارجيه
 }

@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/fahras/fahras/indexer/arabic/internal/affix"
@@ -8,11 +9,13 @@ import (
 
 //go:generate go run ./internal/genlexicon -o lexicon_gen.go
 
-// lexicon is the corpus-derived knowledge of the stemmer: the words flagged
-// affix.KeepPrefix or affix.KeepSuffix, and the frequent short words.
+// lexicon is the corpus-derived knowledge of the analysis: the words
+// flagged affix.KeepPrefix or affix.KeepSuffix, the frequent short words,
+// and the ordinary words, which are never taken for names.
 type lexicon struct {
-	flags map[string]uint8
-	short map[string]struct{}
+	flags    map[string]uint8
+	short    map[string]struct{}
+	ordinary map[string]struct{}
 }
 
 func (l *lexicon) Flags(w []byte) uint8 { return l.flags[string(w)] }
@@ -22,11 +25,40 @@ func (l *lexicon) Short(w []byte) bool {
 	return ok
 }
 
-// corpusLexicon is built from the generated lists in lexicon_gen.go.
-var corpusLexicon = newLexicon(keepPrefixWords, keepSuffixWords, shortWords)
+// Ordinary reports whether w, a clitic-free word, is an ordinary word of
+// the language rather than a name: one the corpus shows taking the
+// article, or such a word with a pronoun suffix (غيرنا, the word غير and
+// نا), so that the analysis gives it no name key (see the package
+// documentation).
+func (l *lexicon) Ordinary(w []byte) bool {
+	if _, ok := l.ordinary[string(w)]; ok {
+		return true
+	}
+	for _, s := range pronounSuffixes {
+		if len(w) >= len(s)+6 && bytes.HasSuffix(w, s) {
+			if _, ok := l.ordinary[string(w[:len(w)-len(s)])]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
 
-func newLexicon(keepPrefix, keepSuffix, short string) *lexicon {
-	l := &lexicon{flags: map[string]uint8{}, short: map[string]struct{}{}}
+// pronounSuffixes are the attached pronouns an ordinary word may end with,
+// longest first.
+var pronounSuffixes = [][]byte{
+	[]byte("هما"), []byte("كما"), []byte("ها"), []byte("هم"), []byte("هن"),
+	[]byte("نا"), []byte("كم"), []byte("كن"), []byte("ه"), []byte("ي"), []byte("ك"),
+}
+
+// corpusLexicon is built from the generated lists in lexicon_gen.go.
+var corpusLexicon = newLexicon(keepPrefixWords, keepSuffixWords, shortWords, ordinaryWords)
+
+func newLexicon(keepPrefix, keepSuffix, short, ordinary string) *lexicon {
+	l := &lexicon{flags: map[string]uint8{}, short: map[string]struct{}{}, ordinary: map[string]struct{}{}}
+	for _, w := range strings.Fields(ordinary) {
+		l.ordinary[w] = struct{}{}
+	}
 	for _, w := range strings.Fields(keepPrefix) {
 		l.flags[w] |= affix.KeepPrefix
 	}

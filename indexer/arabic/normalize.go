@@ -4,32 +4,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
 )
-
-// NormalizeFilterName is the registry name of the normalization filter.
-const NormalizeFilterName = "fahras_ar_normalize"
-
-// NormalizeFilter rewrites each token to its normalized form (see
-// [Normalize]) and drops tokens that normalize to nothing, such as a lone
-// diacritic or tatweel.
-type NormalizeFilter struct{}
-
-// Filter implements analysis.TokenFilter.
-func (NormalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	j := 0
-	for _, tok := range input {
-		tok.Term = normalizeBytes(tok.Term)
-		if len(tok.Term) == 0 {
-			continue
-		}
-		input[j] = tok
-		j++
-	}
-	return input[:j]
-}
 
 // Normalize returns the normalized form of one query term: the same
 // normalization the analyzers apply to each token before stop words,
@@ -188,13 +164,4 @@ func mapRune(c rune) rune {
 		return -1
 	}
 	return unicode.ToLower(c)
-}
-
-func init() {
-	err := registry.RegisterTokenFilter(NormalizeFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return NormalizeFilter{}, nil
-	})
-	if err != nil {
-		panic(err)
-	}
 }

@@ -59,7 +59,7 @@ func TestNormalizeFoldsWhatBleveArKeepsApart(t *testing.T) {
 		if arA, arB := terms(t, bleveAr, tt.a), terms(t, bleveAr, tt.b); reflect.DeepEqual(arA, arB) {
 			t.Errorf("bleve's ar already folds %q and %q: %v", tt.a, tt.b, arA)
 		}
-		for _, name := range []string{ExactAnalyzer, StemAnalyzer} {
+		for _, name := range []string{exactTerms, stemTerms} {
 			if a, b := terms(t, name, tt.a), terms(t, name, tt.b); !reflect.DeepEqual(a, b) || len(a) == 0 {
 				t.Errorf("%s: %q → %v but %q → %v", name, tt.a, a, tt.b, b)
 			}
@@ -69,7 +69,7 @@ func TestNormalizeFoldsWhatBleveArKeepsApart(t *testing.T) {
 
 // The filter drops a token that normalizes to nothing and keeps positions.
 func TestNormalizeFilterDropsEmptyTokens(t *testing.T) {
-	got := analyzer(t, ExactAnalyzer).Analyze([]byte("أبهــا ـ عسيـر"))
+	got := analyzer(t, exactTerms).Analyze([]byte("أبهــا ـ عسيـر"))
 	if len(got) != 2 || string(got[0].Term) != "ابها" || string(got[1].Term) != "عسير" || got[1].Position != 3 {
 		t.Errorf("got %v", got)
 	}
@@ -78,7 +78,7 @@ func TestNormalizeFilterDropsEmptyTokens(t *testing.T) {
 // Normalize agrees with the analyzers on a query term.
 func TestNormalizeMatchesAnalyzer(t *testing.T) {
 	for _, w := range []string{"أوروب", "الخارجیة", "٢٠١٥", "فَٱحْتَارَ", "ﺍﻟﻤﻘﺎﻭﻣﺔ"} {
-		got := terms(t, ExactAnalyzer, w)
+		got := terms(t, exactTerms, w)
 		if len(got) != 1 || got[0] != Normalize(w) {
 			t.Errorf("%q: analyzer %v, Normalize %q", w, got, Normalize(w))
 		}

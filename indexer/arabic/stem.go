@@ -1,31 +1,12 @@
 package arabic
 
 import (
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
-
 	"github.com/fahras/fahras/indexer/arabic/internal/affix"
 )
 
-// StemFilterName is the registry name of the light stemming filter; it
-// expects normalized tokens.
-const StemFilterName = "fahras_ar_stem"
-
-// StemFilter strips clitics, the article and common suffixes from each
-// token, only as far as the corpus says the remainder is still a word (see
-// the package documentation).
-type StemFilter struct{}
-
-// Filter implements analysis.TokenFilter.
-func (StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	for _, tok := range input {
-		tok.Term = stem(tok.Term)
-	}
-	return input
-}
-
-// Stem returns the stem of one normalized word, as the fahras_stem analyzer
-// indexes it.
+// Stem returns the stem of one normalized word, as the analysis indexes
+// it: the word without its clitic and article prefix and common suffixes,
+// stripped only as far as the corpus says the remainder is still a word.
 func Stem(word string) string {
 	return string(stem([]byte(word)))
 }
@@ -62,13 +43,4 @@ func isArabicWord(w []byte) bool {
 		}
 	}
 	return true
-}
-
-func init() {
-	err := registry.RegisterTokenFilter(StemFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return StemFilter{}, nil
-	})
-	if err != nil {
-		panic(err)
-	}
 }

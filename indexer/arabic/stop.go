@@ -1,19 +1,6 @@
 package arabic
 
-import (
-	"strings"
-
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/token/stop"
-	"github.com/blevesearch/bleve/v2/registry"
-)
-
-// StopFilterName is the registry name of the stop word filter; it must run
-// after the normalization filter.
-const StopFilterName = "fahras_ar_stop"
-
-// StopWordsName is the registry name of the stop word token map.
-const StopWordsName = "fahras_ar_stop_words"
+import "strings"
 
 // StopWords is the stop word list, in normalized form (each entry equals its
 // own Normalize), so that it catches every spelling the normalizer folds
@@ -34,26 +21,3 @@ var StopWords = strings.Fields(`
 عندما لدي جميع ماذا متي اين كيف هل لماذا كم ايه وماذا ولماذا ومتي وكيف
 واين وهل
 `)
-
-func init() {
-	err := registry.RegisterTokenMap(StopWordsName, func(map[string]interface{}, *registry.Cache) (analysis.TokenMap, error) {
-		m := analysis.NewTokenMap()
-		for _, w := range StopWords {
-			m.AddToken(w)
-		}
-		return m, nil
-	})
-	if err != nil {
-		panic(err)
-	}
-	err = registry.RegisterTokenFilter(StopFilterName, func(_ map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
-		m, err := cache.TokenMapNamed(StopWordsName)
-		if err != nil {
-			return nil, err
-		}
-		return stop.NewStopTokensFilter(m), nil
-	})
-	if err != nil {
-		panic(err)
-	}
-}

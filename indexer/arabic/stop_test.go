@@ -42,7 +42,7 @@ func TestStopWordsAfterNormalization(t *testing.T) {
 		if got := terms(t, bleveAr, tt.in); len(got) != 1 || got[0] != tt.arIn {
 			t.Errorf("bleve's ar: %q → %v, want [%s]", tt.in, got, tt.arIn)
 		}
-		for _, name := range []string{ExactAnalyzer, StemAnalyzer, NameAnalyzer} {
+		for _, name := range []string{exactTerms, stemTerms, nameTerms} {
 			if got := terms(t, name, tt.in); len(got) != 0 {
 				t.Errorf("%s: %q → %v, want no term", name, tt.in, got)
 			}
@@ -53,7 +53,7 @@ func TestStopWordsAfterNormalization(t *testing.T) {
 // A question from the seed article 004, as a reader might type it: only
 // the content words remain.
 func TestStopWordsInQuestion(t *testing.T) {
-	got := terms(t, ExactAnalyzer, "متى يزور الرئيس الروسي فلاديمير بوتن بكين؟")
+	got := terms(t, exactTerms, "متى يزور الرئيس الروسي فلاديمير بوتن بكين؟")
 	want := []string{"يزور", "الرءيس", "الروسي", "فلاديمير", "بوتن", "بكين"}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)
