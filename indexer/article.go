@@ -67,9 +67,11 @@ func parseArticle(id, text, title, group string, rep *news.Repeats) Article {
 }
 
 // setTitle sets a title given apart from the text: the line the text's
-// own headline was taken from stays in the body.
+// own headline was taken from stays in the body. A title Clean made from
+// the lede (its first sentence, cut) is not such a line, and the lede is
+// in the body already.
 func (a *Article) setTitle(title string) {
-	if a.Title != "" && !strings.Contains(a.Body, a.Title) && a.Title != title {
+	if a.Title != "" && strings.Contains(a.Raw, a.Title) && !strings.Contains(a.Body, a.Title) && a.Title != title {
 		a.Body = strings.TrimSpace(a.Title + "\n\n" + a.Body)
 	}
 	a.Title = title

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fahras/fahras/store"
 )
 
 // failingReader yields the seed articles, then fails.
@@ -27,7 +29,7 @@ func (r *failingReader) Next() (*Article, error) {
 
 func articles(t *testing.T, dir string) uint64 {
 	t.Helper()
-	idx, info, err := OpenIndex(dir)
+	idx, info, err := openIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,12 +56,12 @@ func TestBuildAndOpen(t *testing.T) {
 	if n := articles(t, dir); n != 5 {
 		t.Errorf("%d articles", n)
 	}
-	_, info, err := OpenIndex(dir)
+	_, info, err := openIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	body := info.Fields["body"]
-	if body.Docs != 5 || body.Tokens < 1000 || info.Analysis != DefaultAnalysis {
+	if body.Docs != 5 || body.Tokens < 1000 || info.Analysis != store.DefaultAnalysis {
 		t.Errorf("info %+v", info)
 	}
 }
@@ -125,12 +127,8 @@ func TestConcurrentBuildRefused(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	unlock, err := lockDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unlock()
-	_, err = Build(context.Background(), dir, SeedReader(), Options{})
+	defer holdLock(t, dir)()
+	_, err := Build(context.Background(), dir, SeedReader(), Options{})
 	if err == nil || !strings.Contains(err.Error(), "another build") {
 		t.Errorf("err %v", err)
 	}
@@ -163,7 +161,7 @@ func TestOpenIndexErrors(t *testing.T) {
 	if _, err := Build(context.Background(), good, SeedReader(), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	cur, err := current(good)
+	cur, err := currentPath(good)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +185,7 @@ func TestOpenIndexErrors(t *testing.T) {
 	})
 
 	for _, dir := range []string{filepath.Join(base, "missing"), file, empty, badCurrent, missingGen, corrupt} {
-		idx, _, err := OpenIndex(dir)
+		idx, _, err := openIndex(dir)
 		if err == nil {
 			idx.Close()
 			t.Errorf("%s: opened", dir)
@@ -233,12 +231,12 @@ func TestBuildMergesSegments(t *testing.T) {
 		if _, err := Build(context.Background(), dir, SeedReader(), Options{BatchSize: 1, KeepSegments: keep}); err != nil {
 			t.Fatal(err)
 		}
-		path, err := current(dir)
+		path, err := currentPath(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
 		zaps, _ := filepath.Glob(filepath.Join(path, "store", "*.zap"))
-		idx, _, err := OpenIndex(dir)
+		idx, _, err := openIndex(dir)
 		if err != nil {
 			t.Fatal(err)
 		}

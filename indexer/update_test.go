@@ -11,6 +11,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/fahras/fahras/indexer/arabic"
+	"github.com/fahras/fahras/store"
 )
 
 var seedNames = []string{
@@ -38,15 +41,15 @@ func updateFrom(t *testing.T, ctx context.Context, dir, src string, opts Options
 	return Update(ctx, dir, r, opts)
 }
 
-// find returns the IDs of the articles whose body matches a word, sorted.
+// find returns the IDs of the articles whose body has a word, sorted.
 func find(t *testing.T, dir, word string) []string {
 	t.Helper()
-	idx, _, err := OpenIndex(dir)
+	idx, _, err := openIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	q := bleve.NewMatchQuery(word)
+	q := bleve.NewTermQuery(arabic.Stem(arabic.Normalize(word)))
 	q.SetField("body")
 	res, err := idx.Search(bleve.NewSearchRequestOptions(q, 100, 0, false))
 	if err != nil {
@@ -60,9 +63,9 @@ func find(t *testing.T, dir, word string) []string {
 	return ids
 }
 
-func readInfo(t *testing.T, dir string) *Info {
+func readInfo(t *testing.T, dir string) *store.Info {
 	t.Helper()
-	idx, info, err := OpenIndex(dir)
+	idx, info, err := openIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +75,7 @@ func readInfo(t *testing.T, dir string) *Info {
 
 func currentGen(t *testing.T, dir string) string {
 	t.Helper()
-	cur, err := current(dir)
+	cur, err := currentPath(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +218,7 @@ func TestUpdateRepeatedKeepsStatistics(t *testing.T) {
 // that its index does not use.
 func unusedSegments(t *testing.T, dir string) []string {
 	t.Helper()
-	idx, _, err := OpenIndex(dir)
+	idx, _, err := openIndex(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,12 +311,8 @@ func TestUpdateLocked(t *testing.T) {
 	if _, err := updateFrom(t, context.Background(), dir, src, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	unlock, err := lockDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unlock()
-	_, err = updateFrom(t, context.Background(), dir, src, Options{})
+	defer holdLock(t, dir)()
+	_, err := updateFrom(t, context.Background(), dir, src, Options{})
 	if err == nil || !strings.Contains(err.Error(), "another build is writing") || !strings.Contains(err.Error(), dir) {
 		t.Errorf("err %v", err)
 	}
@@ -324,17 +323,17 @@ func TestUpdateLocked(t *testing.T) {
 func TestUpdateOtherAnalysisRebuilds(t *testing.T) {
 	src := seedDir(t)
 	dir := filepath.Join(t.TempDir(), "ix")
-	if _, err := updateFrom(t, context.Background(), dir, src, Options{Analysis: AnalysisNone}); err != nil {
+	if _, err := updateFrom(t, context.Background(), dir, src, Options{Analysis: store.AnalysisNone}); err != nil {
 		t.Fatal(err)
 	}
-	sum, err := updateFrom(t, context.Background(), dir, src, Options{Analysis: AnalysisAr})
+	sum, err := updateFrom(t, context.Background(), dir, src, Options{Analysis: store.AnalysisAr})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sum.Incremental || sum.Added != 5 || !strings.Contains(sum.Rebuilt, `analysis "none"`) {
 		t.Errorf("summary %+v", sum)
 	}
-	if info := readInfo(t, dir); info.Analysis != AnalysisAr {
+	if info := readInfo(t, dir); info.Analysis != store.AnalysisAr {
 		t.Errorf("analysis %s", info.Analysis)
 	}
 }

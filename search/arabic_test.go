@@ -8,25 +8,23 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/store"
 )
 
 // seedsWith indexes the seed articles with an analysis.
-func seedsWith(t *testing.T, a indexer.Analysis) *Engine {
+func seedsWith(t *testing.T, a store.Analysis) *Engine {
 	return engineOver(t, indexer.SeedReader(), a)
 }
 
 // engineOver indexes what r reads in memory, with an analysis (the
 // default when empty), and opens it for the test.
-func engineOver(t *testing.T, r indexer.Reader, a indexer.Analysis) *Engine {
+func engineOver(t *testing.T, r indexer.Reader, a store.Analysis) *Engine {
 	t.Helper()
 	idx, _, err := indexer.BuildMemory(context.Background(), r, indexer.Options{Analysis: a})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := NewEngine(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := NewEngine(idx)
 	t.Cleanup(func() { e.Close() })
 	return e
 }
@@ -36,8 +34,8 @@ func engineOver(t *testing.T, r indexer.Reader, a indexer.Analysis) *Engine {
 // expects with our analysis, and not with ar. Expected IDs were checked
 // by reading the articles.
 func TestArabicAnalysisFixesAr(t *testing.T) {
-	ours := seedsWith(t, indexer.AnalysisFahras)
-	ar := seedsWith(t, indexer.AnalysisAr)
+	ours := seedsWith(t, store.AnalysisFahras)
+	ar := seedsWith(t, store.AnalysisAr)
 	all := []string{"000", "001", "002", "003", "004"}
 	cases := []struct {
 		why    string
@@ -89,7 +87,7 @@ func TestArabicAnalysisFixesAr(t *testing.T) {
 	for _, e := range []*Engine{ours, ar} {
 		pq := bleve.NewPrefixQuery("إزفست")
 		pq.SetField("body")
-		res, err := e.idx.Search(bleve.NewSearchRequest(pq))
+		res, err := e.ix.Search(bleve.NewSearchRequest(pq))
 		if err != nil || res.Total != 0 {
 			t.Errorf("bleve's prefix query إزفست*: %v hits, %v; the test expects none", res.Total, err)
 		}

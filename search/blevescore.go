@@ -2,91 +2,39 @@ package search
 
 import (
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/fahras/fahras/indexer"
 )
 
-// bleveQuery builds the same query as compiled, from bleve's own query
-// types, so that bleve's scorer ranks it: the baseline that Fahras's BM25
-// is measured against. Fields carry the same weights, as boosts.
-func bleveQuery(clauses []clause, all bool, fields []indexer.Field, norm func(string) string, words func(string) []string) query.Query {
+// bleveQuery builds the same query as a plan, of bleve's own query types,
+// so that bleve's scorer ranks it: the baseline that Fahras's BM25 is
+// measured against. Terms carry the same weights, as boosts; a word's
+// name keys are one more alternative of it.
+func bleveQuery(p *plan) query.Query {
 	var musts, shoulds, nots []query.Query
-	for _, c := range clauses {
+	for _, c := range p.clauses {
 		var qs []query.Query
-		scope := func() []indexer.Field {
-			var fs []indexer.Field
-			for _, f := range fields {
-				if c.field == "" || c.field == f.Text {
-					fs = append(fs, f)
+		for _, w := range c.words {
+			var alts []query.Query
+			for _, ts := range [][]pterm{w.own, w.names} {
+				for _, t := range ts {
+					tq := query.NewTermQuery(t.term)
+					tq.SetField(t.field)
+					tq.SetBoost(t.weight)
+					alts = append(alts, tq)
 				}
 			}
-			return fs
+			qs = append(qs, query.NewDisjunctionQuery(alts))
 		}
-		anyOf := func(f func(indexer.Field) query.Query) query.Query {
-			var ds []query.Query
-			for _, fl := range scope() {
-				if q := f(fl); q != nil {
-					ds = append(ds, q)
-				}
+		if c.kind == kindPhrase && len(c.words) > 1 {
+			var phrases []query.Query
+			for _, f := range c.phraseFields {
+				phrases = append(phrases, query.NewMultiPhraseQuery(c.phrase, f))
 			}
-			return query.NewDisjunctionQuery(ds)
-		}
-		boost := func(q interface{ SetBoost(float64) }, f indexer.Field) {
-			q.SetBoost(DefaultWeights.field(f) * c.boost)
-		}
-		switch c.kind {
-		case kindWord:
-			for _, w := range words(c.text) {
-				qs = append(qs, anyOf(func(f indexer.Field) query.Query {
-					m := query.NewMatchQuery(w)
-					m.SetField(f.Name)
-					m.Analyzer = f.Analyzer
-					boost(m, f)
-					return m
-				}))
-			}
-		case kindPhrase:
-			qs = append(qs, anyOf(func(f indexer.Field) query.Query {
-				if f.Role != indexer.RoleStem {
-					return nil
-				}
-				m := query.NewMatchPhraseQuery(c.text)
-				m.SetField(f.Name)
-				m.Analyzer = f.Analyzer
-				boost(m, f)
-				return m
-			}))
-		case kindPrefix:
-			qs = append(qs, anyOf(func(f indexer.Field) query.Query {
-				p := query.NewPrefixQuery(norm(c.text))
-				p.SetField(f.Name)
-				boost(p, f)
-				return p
-			}))
-		case kindWildcard:
-			qs = append(qs, anyOf(func(f indexer.Field) query.Query {
-				p := query.NewWildcardQuery(norm(c.text))
-				p.SetField(f.Name)
-				boost(p, f)
-				return p
-			}))
-		case kindFuzzy:
-			qs = append(qs, anyOf(func(f indexer.Field) query.Query {
-				p := query.NewFuzzyQuery(norm(c.text))
-				p.SetField(f.Name)
-				if c.fuzz < 0 {
-					p.SetFuzziness(autoFuzziness(norm(c.text)))
-				} else {
-					p.SetFuzziness(c.fuzz)
-				}
-				boost(p, f)
-				return p
-			}))
+			qs = []query.Query{query.NewConjunctionQuery(append([]query.Query{query.NewDisjunctionQuery(phrases)}, qs...))}
 		}
 		switch {
 		case c.occur == mustNot:
 			nots = append(nots, qs...)
-		case c.occur == must || all:
+		case c.occur == must || p.all:
 			musts = append(musts, qs...)
 		default:
 			shoulds = append(shoulds, qs...)

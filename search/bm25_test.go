@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/store"
 )
 
 // Three documents of words from the seed articles, with no stop words, so
@@ -29,7 +30,7 @@ func handBM25(freq, dl, avgdl, N, n float64) float64 {
 
 func segments(t *testing.T, e *Engine) int {
 	t.Helper()
-	adv, err := e.idx.Advanced()
+	adv, err := e.ix.Advanced()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func TestBM25ByHand(t *testing.T) {
 		r := indexer.ArticlesReader(arts)
 		// One field per text (bleve's ar analysis), so each word is one
 		// BM25 term to compute by hand.
-		if _, err := indexer.Build(context.Background(), dir, r, indexer.Options{BatchSize: 1, Analysis: indexer.AnalysisAr, KeepSegments: true}); err != nil {
+		if _, err := indexer.Build(context.Background(), dir, r, indexer.Options{BatchSize: 1, Analysis: store.AnalysisAr, KeepSegments: true}); err != nil {
 			t.Fatal(err)
 		}
 		e, err := Open(dir)
@@ -116,7 +117,7 @@ func TestBM25ByHand(t *testing.T) {
 	check("before merge", e)
 	e.Close()
 
-	if err := indexer.Compact(context.Background(), dir); err != nil {
+	if err := store.Compact(context.Background(), dir); err != nil {
 		t.Fatal(err)
 	}
 	e, err = Open(dir)

@@ -5,12 +5,10 @@ import (
 	"sort"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
-	"github.com/fahras/fahras/indexer"
-	"github.com/fahras/fahras/indexer/news"
+	"github.com/fahras/fahras/store"
 )
 
 // Similar is an article that tells the same story as a hit: a
@@ -24,107 +22,90 @@ type Similar struct {
 
 // collapseWindow is how many ranked hits are read, beyond the page, to
 // fold near-duplicates into the best-ranked of them: pages stay full when
-// some of their hits are folded away.
+// some of their hits are folded away. Only their stories are read, from
+// doc values, so the window is cheap.
 func collapseWindow(req Request) int {
-	return req.Offset + 3*req.Limit + 10
+	return req.Offset + 4*req.Limit + 20
 }
 
 // maxSimilar bounds the similar articles listed under one hit.
 const maxSimilar = 20
 
-// group is a hit and the near-duplicates folded into it.
+// group is a hit and the story it tells: the ID of the story's first
+// article, which the index gave every article when it was written (see
+// package store).
 type group struct {
-	hit     *bsearch.DocumentMatch
-	sig     news.Sig
-	similar []Similar
-	ids     map[string]bool
+	hit   *bsearch.DocumentMatch
+	story string
 }
 
-// signature reads a hit's stored MinHash signature; ok is false when it
-// has none.
-func signature(h *bsearch.DocumentMatch) (news.Sig, bool) {
-	s, _ := h.Fields[indexer.FieldSig].(string)
-	if s == "" {
-		return news.Sig{}, false
-	}
-	sig, err := news.ParseSig(s)
-	if err != nil || sig.Empty() {
-		return news.Sig{}, false
-	}
-	return sig, true
-}
-
-// similarOf describes a stored hit as a Similar.
-func similarOf(h *bsearch.DocumentMatch) Similar {
-	s := Similar{ID: h.ID, Date: storedDate(h.Fields[indexer.FieldDate])}
-	s.Title, _ = h.Fields["title"].(string)
-	s.Source, _ = h.Fields[indexer.FieldSource].(string)
-	return s
-}
-
-// collapse folds each hit into the first, better-ranked hit it is a
-// near-duplicate of, and returns the groups in rank order.
-func collapse(hits bsearch.DocumentMatchCollection) []*group {
-	var groups []*group
-	for _, h := range hits {
-		sig, ok := signature(h)
-		if ok {
-			folded := false
-			for _, g := range groups {
-				if !g.sig.Empty() && sig.NearDuplicateOf(g.sig) {
-					g.similar = append(g.similar, similarOf(h))
-					g.ids[h.ID] = true
-					folded = true
-					break
-				}
-			}
-			if folded {
-				continue
-			}
-		}
-		groups = append(groups, &group{hit: h, sig: sig, ids: map[string]bool{h.ID: true}})
-	}
-	return groups
-}
-
-// moreSimilar adds to a group the near-duplicates of its hit that the
-// query did not rank in its window: articles sharing a band of the hit's
-// signature, confirmed by their similarity.
-func (e *Engine) moreSimilar(ctx context.Context, g *group) error {
-	if g.sig.Empty() || len(g.similar) >= maxSimilar {
-		return nil
-	}
-	var qs []query.Query
-	for _, b := range indexer.DupBands(g.sig) {
-		tq := query.NewTermQuery(b)
-		tq.SetField(indexer.FieldDup)
-		qs = append(qs, tq)
-	}
-	// The articles sharing the most values come first (bleve's own score
-	// of the disjunction, cheap to rank by); sorting candidates by date
-	// instead read every candidate's date and doubled a search's time.
-	sr := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), maxSimilar+10, 0, false)
-	sr.Fields = []string{"title", indexer.FieldDate, indexer.FieldSource, indexer.FieldSig}
-	res, err := e.idx.SearchInContext(ctx, sr)
+// collapse folds each hit into the first, better-ranked hit of the same
+// story, and returns the groups in rank order. An article belongs to one
+// story only, so a hit is in one group only.
+func collapse(r index.IndexReader, hits bsearch.DocumentMatchCollection) ([]*group, error) {
+	dvr, err := r.DocValueReader([]string{store.FieldGroup})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, h := range res.Hits {
-		if g.ids[h.ID] || len(g.similar) >= maxSimilar {
+	var groups []*group
+	seen := map[string]bool{}
+	for _, h := range hits {
+		story := h.ID
+		err := dvr.VisitDocValues(h.IndexInternalID, func(_ string, term []byte) { story = string(term) })
+		if err != nil {
+			return nil, err
+		}
+		if seen[story] {
 			continue
 		}
-		if sig, ok := signature(h); ok && sig.NearDuplicateOf(g.sig) {
-			g.similar = append(g.similar, similarOf(h))
-			g.ids[h.ID] = true
+		seen[story] = true
+		groups = append(groups, &group{hit: h, story: story})
+	}
+	return groups, nil
+}
+
+// similar lists the other articles of a hit's story, oldest first.
+func (e *Engine) similar(ctx context.Context, r index.IndexReader, g *group) ([]Similar, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(g.story), store.FieldGroup, false, false, false)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for len(ids) <= maxSimilar {
+		tfd, err := tfr.Next(nil)
+		if err != nil {
+			tfr.Close()
+			return nil, err
+		}
+		if tfd == nil {
+			break
+		}
+		id, err := r.ExternalID(tfd.ID)
+		if err == nil && id != g.hit.ID {
+			ids = append(ids, id)
+		}
+	}
+	tfr.Close()
+	var out []Similar
+	for _, id := range ids {
+		if len(out) == maxSimilar {
+			break
+		}
+		rec, err := e.ix.Record(r, id)
+		if err != nil {
+			return nil, err
+		}
+		if rec != nil {
+			out = append(out, Similar{ID: id, Title: rec.Title, Date: rec.Date, Source: rec.Source})
 		}
 	}
 	// Oldest first, undated last: the order a story spread in.
-	sort.SliceStable(g.similar, func(i, j int) bool {
-		a, b := g.similar[i].Date, g.similar[j].Date
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Date, out[j].Date
 		if a.IsZero() != b.IsZero() {
 			return b.IsZero()
 		}
 		return a.Before(b)
 	})
-	return nil
+	return out, nil
 }

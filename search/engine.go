@@ -7,28 +7,24 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/store"
 )
 
 // Engine searches one index. It is safe for concurrent use.
 type Engine struct {
-	idx    bleve.Index
-	info   *indexer.Info
-	opts   Options
-	fields []indexer.Field
-	marker map[indexer.Role]analysis.Analyzer
+	ix   *store.Index
+	opts Options
 }
 
 // Options change how an Engine ranks.
 type Options struct {
-	// BleveScoring ranks with bleve's own scorer (its "bm25" or "tfidf"
-	// model, as the index was built) instead of Fahras's BM25: the
-	// baseline for comparisons. Query semantics and field weights stay
-	// the same.
+	// BleveScoring ranks with bleve's own "bm25" scorer instead of
+	// Fahras's BM25: the baseline for comparisons. Query semantics and
+	// field weights stay the same.
 	BleveScoring bool
 	// Weights are the field weights; DefaultWeights when zero.
 	Weights Weights
@@ -39,49 +35,27 @@ var ErrNotFound = errors.New("no such article")
 
 // Open opens the index that "search index" built in dir.
 func Open(dir string) (*Engine, error) {
-	idx, _, err := indexer.OpenIndex(dir)
+	ix, err := store.Open(dir)
 	if err != nil {
 		return nil, err
 	}
-	e, err := NewEngine(idx)
-	if err != nil {
-		idx.Close()
-		return nil, fmt.Errorf("index %s: %w", dir, err)
-	}
-	return e, nil
+	return NewEngine(ix), nil
 }
 
 // OpenDefault builds an in-memory index of the articles embedded in the
 // binary and opens it.
 func OpenDefault() (*Engine, error) {
-	idx, _, err := indexer.BuildMemory(context.Background(), indexer.SeedReader(), indexer.Options{})
+	ix, _, err := indexer.BuildMemory(context.Background(), indexer.SeedReader(), indexer.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("indexing the embedded articles: %w", err)
 	}
-	return NewEngine(idx)
+	return NewEngine(ix), nil
 }
 
-// NewEngine searches an index built by the indexer package, such as one
-// from indexer.BuildMemory. Closing the engine closes the index.
-func NewEngine(idx bleve.Index) (*Engine, error) {
-	return NewEngineWith(idx, Options{})
-}
-
-// NewEngineWith is NewEngine with options.
-func NewEngineWith(idx bleve.Index, opts Options) (*Engine, error) {
-	info, err := indexer.IndexInfo(idx)
-	if err != nil {
-		return nil, err
-	}
-	e := &Engine{idx: idx, info: info, opts: opts, fields: info.Analysis.Fields(), marker: map[indexer.Role]analysis.Analyzer{}}
-	for _, f := range e.fields {
-		a := idx.Mapping().AnalyzerNamed(f.Analyzer)
-		if a == nil {
-			return nil, fmt.Errorf("the index uses an analyzer this program does not have: %s", f.Analyzer)
-		}
-		e.marker[f.Role] = a
-	}
-	return e, nil
+// NewEngine searches an open index, such as one from
+// indexer.BuildMemory. Closing the engine closes the index.
+func NewEngine(ix *store.Index) *Engine {
+	return &Engine{ix: ix}
 }
 
 // WithOptions returns an engine over the same index with other options.
@@ -93,13 +67,30 @@ func (e *Engine) WithOptions(opts Options) *Engine {
 }
 
 // Info describes the index the engine searches, as it was when opened.
-func (e *Engine) Info() indexer.Info { return *e.info }
+func (e *Engine) Info() store.Info { return *e.ix.Info }
+
+// Generation names the generation of the index the engine searches (see
+// store.Current); empty for an index in memory.
+func (e *Engine) Generation() string { return e.ix.Generation }
 
 // Close releases the index.
-func (e *Engine) Close() error { return e.idx.Close() }
+func (e *Engine) Close() error { return e.ix.Close() }
 
-// storedFields are the fields a hit is shown with.
-var storedFields = []string{"title", "body", indexer.FieldDate, indexer.FieldSource}
+func (e *Engine) weights() Weights {
+	if e.opts.Weights == (Weights{}) {
+		return DefaultWeights
+	}
+	return e.opts.Weights
+}
+
+// reader opens a reader of the index's current snapshot.
+func (e *Engine) reader() (index.IndexReader, error) {
+	adv, err := e.ix.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
+}
 
 // Search runs a query and returns one page of ranked hits with snippets.
 // An error that the request itself causes wraps ErrBadQuery.
@@ -133,63 +124,91 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	if len(clauses) == 0 {
 		return nil, fmt.Errorf("%w: the query is empty", ErrBadQuery)
 	}
+	r, err := e.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
 	resp := &Response{Query: req.Query, Offset: req.Offset, Limit: req.Limit}
-	q, res, err := e.run(ctx, clauses, !req.Any, fs, order, req)
+	p, res, err := e.run(ctx, r, clauses, !req.Any, fs, order, req)
 	if err == nil && res.Total == 0 && !req.Any && plainWords(clauses) > 1 {
 		// No article has every word: show those with any of them.
-		q2, res2, err2 := e.run(ctx, clauses, false, fs, order, req)
+		p2, res2, err2 := e.run(ctx, r, clauses, false, fs, order, req)
 		if err2 != nil || res2.Total > 0 {
 			resp.Relaxed = true
-			q, res, err = q2, res2, err2
+			p, res, err = p2, res2, err2
 		}
 	}
 	if err != nil {
 		return nil, err
 	}
-	m := &marker{analyzers: e.marker, terms: q.marks}
-	if e.opts.BleveScoring && !req.IDsOnly {
-		m.terms = e.marks(ctx, req.Query)
-	}
 	resp.Total = res.Total
 	if req.Facets {
 		resp.Facets = facetValues(res.Facets)
 	}
-	hits := res.Hits
-	var page []*group // the page's groups, when near-duplicates are folded
+	var page []*group
 	if collapsing(req) {
-		groups := collapse(res.Hits)
-		page = groups[min(req.Offset, len(groups)):min(req.Offset+req.Limit, len(groups))]
-		hits = make(search.DocumentMatchCollection, len(page))
-		for i, g := range page {
-			if err := e.moreSimilar(ctx, g); err != nil {
-				return nil, err
-			}
-			hits[i] = g.hit
+		groups, err := collapse(r, res.Hits)
+		if err != nil {
+			return nil, err
 		}
+		page = groups[min(req.Offset, len(groups)):min(req.Offset+req.Limit, len(groups))]
 		resp.More = len(groups) > req.Offset+req.Limit || res.Total > uint64(len(res.Hits))
 	} else {
-		resp.More = uint64(req.Offset+len(hits)) < res.Total
+		for _, h := range res.Hits {
+			page = append(page, &group{hit: h})
+		}
+		resp.More = uint64(req.Offset+len(page)) < res.Total
 	}
-	resp.Hits = make([]Hit, 0, len(hits))
-	for i, h := range hits {
-		hit := Hit{Rank: req.Offset + i + 1, ID: h.ID, Score: h.Score}
-		if page != nil {
-			hit.Similar = page[i].similar
+	resp.Hits = make([]Hit, 0, len(page))
+	if req.IDsOnly {
+		for i, g := range page {
+			resp.Hits = append(resp.Hits, Hit{Rank: req.Offset + i + 1, ID: g.hit.ID, Score: g.hit.Score})
 		}
-		if req.IDsOnly {
-			resp.Hits = append(resp.Hits, hit)
-			continue
+		resp.Took = time.Since(start)
+		return resp, nil
+	}
+	ids := make([]index.IndexInternalID, len(page))
+	for i, g := range page {
+		ids[i] = g.hit.IndexInternalID
+	}
+	pos, err := positions(ctx, r, p, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, g := range page {
+		hit := Hit{Rank: req.Offset + i + 1, ID: g.hit.ID, Score: g.hit.Score}
+		rec, err := e.ix.Record(r, g.hit.ID)
+		if err != nil {
+			return nil, err
 		}
-		title, _ := h.Fields["title"].(string)
-		body, _ := h.Fields["body"].(string)
-		hit.Title = m.whole(title)
-		hit.Snippets = m.fragments(snippetScope(body))
-		hit.Source, _ = h.Fields[indexer.FieldSource].(string)
-		hit.Date = storedDate(h.Fields[indexer.FieldDate])
+		if rec != nil {
+			_, body, err := e.ix.Text(rec)
+			if err != nil {
+				return nil, fmt.Errorf("article %s: %w", g.hit.ID, err)
+			}
+			hit.Title = whole(rec.Title, at(pos, store.FieldTitle, i))
+			hit.Snippets = fragments(snippetScope(body), at(pos, store.FieldBody, i))
+			hit.Source, hit.Date = rec.Source, rec.Date
+		}
+		if collapsing(req) {
+			if hit.Similar, err = e.similar(ctx, r, g); err != nil {
+				return nil, err
+			}
+		}
 		resp.Hits = append(resp.Hits, hit)
 	}
 	resp.Took = time.Since(start)
 	return resp, nil
+}
+
+// at returns the matches of the i-th article in a field, none when there
+// are none.
+func at(pos map[string][]matches, field string, i int) matches {
+	if ms := pos[field]; i < len(ms) {
+		return ms[i]
+	}
+	return nil
 }
 
 // collapsing tells whether a request folds near-duplicates together.
@@ -207,129 +226,77 @@ func plainWords(cs []clause) int {
 	return n
 }
 
-// run compiles and runs a query.
-func (e *Engine) run(ctx context.Context, clauses []clause, all bool, fs []query.Query, order []string, req Request) (*compiled, *bleve.SearchResult, error) {
-	q := e.compile(clauses, all)
-	var bq query.Query = q
+// run plans and runs a query over the snapshot r.
+func (e *Engine) run(ctx context.Context, r index.IndexReader, clauses []clause, all bool, fs []query.Query, order []string, req Request) (*plan, *bleve.SearchResult, error) {
+	p, err := newPlan(r, e.ix.Info, e.weights(), clauses, all)
+	if err != nil {
+		return nil, nil, err
+	}
+	var bq query.Query = &planQuery{p: p, info: e.ix.Info}
 	if e.opts.BleveScoring {
-		bq = bleveQuery(clauses, all, e.fields, q.norm, e.words)
+		bq = bleveQuery(p)
 	}
 	if len(fs) > 0 {
 		bq = &filtered{inner: bq, filters: fs}
 	}
 	sr := bleve.NewSearchRequestOptions(bq, req.Limit, req.Offset, false)
-	if !req.IDsOnly {
-		sr.Fields = storedFields
-	}
 	if collapsing(req) {
 		sr.From, sr.Size = 0, collapseWindow(req)
-		sr.Fields = append(storedFields[:len(storedFields):len(storedFields)], indexer.FieldSig)
 	}
 	if req.Facets {
 		addFacets(sr)
 	}
 	sr.SortBy(order)
-	res, err := e.idx.SearchInContext(ctx, sr)
+	res, err := e.ix.SearchInContext(ctx, sr)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, nil, ctxErr
 		}
 		return nil, nil, err
 	}
-	return q, res, nil
-}
-
-func (e *Engine) compile(clauses []clause, all bool) *compiled {
-	w := e.opts.Weights
-	if w == (Weights{}) {
-		w = DefaultWeights
-	}
-	return &compiled{clauses: clauses, all: all, fields: e.fields, norm: e.info.Analysis.NormalizeTerm, weights: w}
-}
-
-// storedDate reads a stored date field.
-func storedDate(v interface{}) time.Time {
-	s, ok := v.(string)
-	if !ok {
-		return time.Time{}
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
+	return p, res, nil
 }
 
 // Article returns one whole article. When q is not empty, the words it
 // matches are marked in the title and body.
 func (e *Engine) Article(ctx context.Context, id, q string) (*Article, error) {
-	res, err := e.idx.SearchInContext(ctx, &bleve.SearchRequest{
-		Query:  query.NewDocIDQuery([]string{id}),
-		Size:   1,
-		Fields: []string{"title", "body", indexer.FieldRaw, indexer.FieldDate, indexer.FieldSource, indexer.FieldURL},
-	})
+	r, err := e.reader()
 	if err != nil {
 		return nil, err
 	}
-	if len(res.Hits) == 0 {
+	defer r.Close()
+	rec, err := e.ix.Record(r, id)
+	if err != nil {
+		return nil, err
+	}
+	if rec == nil {
 		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
 	}
-	f := res.Hits[0].Fields
-	str := func(k string) string { s, _ := f[k].(string); return s }
-	m := &marker{analyzers: e.marker}
+	raw, body, err := e.ix.Text(rec)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	var pos map[string][]matches
 	if q != "" {
-		m.terms = e.marks(ctx, q)
+		if clauses, err := parseQuery(q); err == nil && len(clauses) > 0 {
+			if p, err := newPlan(r, e.ix.Info, e.weights(), clauses, false); err == nil {
+				if iid, err := r.InternalID(id); err == nil && iid != nil {
+					pos, _ = positions(ctx, r, p, []index.IndexInternalID{iid})
+				}
+			}
+		}
 	}
 	a := &Article{
 		ID:     id,
-		Title:  m.whole(str("title")),
-		Body:   m.paragraphs(str("body")),
-		Raw:    str(indexer.FieldRaw),
-		Date:   storedDate(f[indexer.FieldDate]),
-		Source: str(indexer.FieldSource),
-		URL:    str(indexer.FieldURL),
+		Title:  whole(rec.Title, at(pos, store.FieldTitle, 0)),
+		Body:   paragraphs(body, at(pos, store.FieldBody, 0)),
+		Raw:    raw,
+		Date:   rec.Date,
+		Source: rec.Source,
+		URL:    rec.URL,
 	}
 	if a.Raw == "" {
-		a.Raw = str("body")
+		a.Raw = body
 	}
 	return a, nil
-}
-
-// marks returns the index terms a query matches with, by role, for
-// marking a text; none when the query cannot be run.
-func (e *Engine) marks(ctx context.Context, q string) map[indexer.Role]map[string]bool {
-	clauses, err := parseQuery(q)
-	if err != nil || len(clauses) == 0 {
-		return nil
-	}
-	adv, err := e.idx.Advanced()
-	if err != nil {
-		return nil
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil
-	}
-	defer r.Close()
-	c := e.compile(clauses, false)
-	s, err := c.Searcher(ctx, r, e.idx.Mapping(), search.SearcherOptions{})
-	if err != nil {
-		return nil
-	}
-	s.Close()
-	return c.marks
-}
-
-// words splits text into words as the index's stem analyzer does.
-func (e *Engine) words(text string) []string {
-	for _, f := range e.fields {
-		if f.Role == indexer.RoleStem {
-			var out []string
-			for _, t := range e.marker[f.Role].Analyze([]byte(text)) {
-				out = append(out, text[t.Start:t.End])
-			}
-			return out
-		}
-	}
-	return nil
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
-	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/store"
 )
 
 // filtered is a query whose matches are narrowed by filters that do not
@@ -57,13 +57,13 @@ func filters(req Request) ([]query.Query, error) {
 		}
 		incl := true
 		dq := query.NewDateRangeInclusiveQuery(req.From, to, &incl, &incl)
-		dq.SetField(indexer.FieldDate)
+		dq.SetField(store.FieldDate)
 		fs = append(fs, dq)
 	}
 	for _, kv := range [][2]string{
-		{indexer.FieldSource, req.Source},
-		{indexer.FieldAgencies, req.Agency},
-		{indexer.FieldPeople, req.Person},
+		{store.FieldSource, req.Source},
+		{store.FieldAgency, req.Agency},
+		{store.FieldPerson, req.Person},
 	} {
 		if v := strings.TrimSpace(kv[1]); v != "" {
 			tq := query.NewTermQuery(v)
@@ -80,19 +80,19 @@ func sortOrder(s string) ([]string, error) {
 	case "", SortRelevance:
 		return []string{"-_score", "_id"}, nil
 	case SortNewest:
-		return []string{"-" + indexer.FieldDate, "-_score", "_id"}, nil
+		return []string{"-" + store.FieldDate, "-_score", "_id"}, nil
 	case SortOldest:
-		return []string{indexer.FieldDate, "-_score", "_id"}, nil
+		return []string{store.FieldDate, "-_score", "_id"}, nil
 	}
 	return nil, fmt.Errorf("%w: unknown order %q (choose %s, %s or %s)", ErrBadQuery, s, SortRelevance, SortNewest, SortOldest)
 }
 
 // facetFields maps each facet to its index field.
 var facetFields = map[string]string{
-	FacetMonth:  indexer.FieldMonth,
-	FacetSource: indexer.FieldSource,
-	FacetAgency: indexer.FieldAgencies,
-	FacetPerson: indexer.FieldPeople,
+	FacetMonth:  store.FieldMonth,
+	FacetSource: store.FieldSource,
+	FacetAgency: store.FieldAgency,
+	FacetPerson: store.FieldPerson,
 }
 
 // addFacets asks a bleve request for every facet.

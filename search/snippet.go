@@ -6,9 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-
-	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/indexer/arabic"
 )
 
 // maxSnippetScan bounds how much of a body snippets are looked for in:
@@ -38,14 +36,6 @@ const (
 	fragmentWords = 24
 )
 
-// marker finds the words of a text that a query matched: a word is
-// matched when one of the index terms the query matched with is what a
-// field's analyzer makes of it.
-type marker struct {
-	analyzers map[indexer.Role]analysis.Analyzer
-	terms     map[indexer.Role]map[string]bool
-}
-
 // word is one word of a text, by byte offsets.
 type word struct {
 	start, end int
@@ -53,74 +43,35 @@ type word struct {
 	key        string // the matched index term, to count distinct matches
 }
 
-// words splits text into words (runs of letters, marks and digits) and
-// flags the ones the query matched.
-func (m *marker) words(text string) []word {
-	type span struct {
-		start, end int
-		key        string
-	}
-	var matched []span // the text's tokens that match, by byte offsets
-	for role, a := range m.analyzers {
-		terms := m.terms[role]
-		if len(terms) == 0 {
-			continue
-		}
-		for _, t := range a.Analyze([]byte(text)) {
-			if terms[string(t.Term)] {
-				matched = append(matched, span{t.Start, t.End, string(role) + ":" + string(t.Term)})
-			}
-		}
-	}
+// matches are the positions of a text's words that a query matched, and
+// the index term each matched by: what the index holds for the plan's
+// marked terms in one field of one article.
+type matches map[int]string
+
+// words cuts text into words as the analysis does (arabic.Words, whose
+// positions the index holds) and flags the ones at matched positions.
+func words(text string, m matches) []word {
 	var ws []word
-	start := -1
-	for i, r := range text {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			ws = append(ws, word{start: start, end: i})
-			start = -1
+	arabic.Words(text, func(start, end int) {
+		w := word{start: start, end: end}
+		if key, ok := m[len(ws)+1]; ok {
+			w.match, w.key = true, key
 		}
-	}
-	if start >= 0 {
-		ws = append(ws, word{start: start, end: len(text)})
-	}
-	if len(matched) == 0 {
-		return ws
-	}
-	// A token may start inside a word (a clitic split off by the
-	// tokenizer), and a name key may span two words: mark every word a
-	// matched token overlaps.
-	sort.Slice(matched, func(i, j int) bool { return matched[i].start < matched[j].start })
-	j := 0
-	for i := range ws {
-		for j < len(matched) && matched[j].end <= ws[i].start {
-			j++
-		}
-		for k := j; k < len(matched) && matched[k].start < ws[i].end; k++ {
-			if matched[k].end > ws[i].start {
-				ws[i].match = true
-				if ws[i].key == "" || matched[k].start >= ws[i].start {
-					ws[i].key = matched[k].key
-				}
-			}
-		}
-	}
+		ws = append(ws, w)
+	})
 	return ws
 }
 
 // whole marks every matched word of text.
-func (m *marker) whole(text string) Snippet {
-	return render(text, m.words(text), 0, len(text), foldSpace)
+func whole(text string, m matches) Snippet {
+	return render(text, words(text, m), 0, len(text), foldSpace)
 }
 
 // paragraphs marks every matched word of text and keeps its line breaks:
 // white space with a line break in it becomes one "\n", other runs of
 // white space one space.
-func (m *marker) paragraphs(text string) Snippet {
-	return render(text, m.words(text), 0, len(text), foldLines)
+func paragraphs(text string, m matches) Snippet {
+	return render(text, words(text, m), 0, len(text), foldLines)
 }
 
 // render builds the snippet of text[from:to], marking the matched words
@@ -191,8 +142,8 @@ func foldWhite(t string, lines bool) string {
 // fragments picks up to maxFragments short passages of text that hold the
 // most distinct matched words, in text order, each starting and ending on
 // a whole word. With no match it returns the opening words.
-func (m *marker) fragments(text string) []Snippet {
-	ws := m.words(text)
+func fragments(text string, m matches) []Snippet {
+	ws := words(text, m)
 	if len(ws) == 0 {
 		return nil
 	}

@@ -277,10 +277,7 @@ func hostile(t *testing.T) *search.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := search.NewEngine(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := search.NewEngine(idx)
 	t.Cleanup(func() { e.Close() })
 	return e
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/search"
 	"github.com/fahras/fahras/search/eval"
+	"github.com/fahras/fahras/store"
 )
 
 // runBench measures indexing throughput and query latency.
@@ -26,7 +27,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var nQueries, rounds, limit int
 	var full bool
 	fs.StringVar(&dir, "index", "", "")
-	fs.StringVar(&analysis, "analysis", string(indexer.DefaultAnalysis), "")
+	fs.StringVar(&analysis, "analysis", string(store.DefaultAnalysis), "")
 	fs.StringVar(&queriesFile, "queries-file", "", "")
 	fs.StringVar(&keep, "keep", "", "")
 	fs.IntVar(&nQueries, "queries", 200, "")
@@ -47,7 +48,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var queries []string
 	if fs.NArg() > 0 {
-		a, err := indexer.ParseAnalysis(analysis)
+		a, err := store.ParseAnalysis(analysis)
 		if err != nil {
 			return usagef("bench: %v", err)
 		}

@@ -9,8 +9,8 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/search/eval"
+	"github.com/fahras/fahras/store"
 )
 
 // runEval measures ranking on a test collection.
@@ -20,8 +20,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&docsPath, "docs", "", "")
 	fs.StringVar(&topicsPath, "topics", "", "")
 	fs.StringVar(&qrelsPath, "qrels", "", "")
-	fs.StringVar(&analyses, "analyzer", string(indexer.DefaultAnalysis), "")
-	fs.StringVar(&analyses, "analysis", string(indexer.DefaultAnalysis), "")
+	fs.StringVar(&analyses, "analyzer", string(store.DefaultAnalysis), "")
+	fs.StringVar(&analyses, "analysis", string(store.DefaultAnalysis), "")
 	fs.StringVar(&scorings, "scoring", "fahras", "")
 	fs.StringVar(&runOut, "run", "", "")
 	if err := parseFlags(fs, args, stdout); err != nil {
@@ -35,7 +35,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	var configs []eval.Config
 	for _, a := range strings.Split(analyses, ",") {
-		an, err := indexer.ParseAnalysis(strings.TrimSpace(a))
+		an, err := store.ParseAnalysis(strings.TrimSpace(a))
 		if err != nil {
 			return usagef("eval: %v", err)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/store"
 )
 
 // fieldFlags collects repeated --field FIELD=NAME options.
@@ -26,8 +27,8 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var quiet, rebuild bool
 	fields := indexer.DefaultJSONFields
 	fs.StringVar(&out, "out", "", "")
-	fs.StringVar(&analysis, "analysis", string(indexer.DefaultAnalysis), "")
-	fs.IntVar(&batch, "batch", indexer.DefaultBatchSize, "")
+	fs.StringVar(&analysis, "analysis", string(store.DefaultAnalysis), "")
+	fs.IntVar(&batch, "batch", store.DefaultBatchDocs, "")
 	fs.BoolVar(&quiet, "quiet", false, "")
 	fs.BoolVar(&rebuild, "rebuild", false, "")
 	fs.Var(fieldFlags{&fields}, "field", "")
@@ -47,7 +48,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() == 0 {
 		return usagef("index: give the .txt or .jsonl files or directories to index")
 	}
-	a, err := indexer.ParseAnalysis(analysis)
+	a, err := store.ParseAnalysis(analysis)
 	if err != nil {
 		return usagef("index: %v", err)
 	}

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/store"
 )
 
 // errHelp ends a command that printed its help: exit code 0.
@@ -38,10 +38,10 @@ func oneLine(s string) string {
 
 var analysisNames = func() string {
 	var names []string
-	for _, a := range indexer.Analyses() {
+	for _, a := range store.Analyses() {
 		names = append(names, string(a))
 	}
-	return strings.Join(names, ", ") + " (default " + string(indexer.DefaultAnalysis) + ")"
+	return strings.Join(names, ", ") + " (default " + string(store.DefaultAnalysis) + ")"
 }()
 
 // newFlags makes a flag set that reports errors instead of printing them.

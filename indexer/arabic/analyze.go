@@ -2,13 +2,14 @@ package arabic
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/fahras/fahras/indexer/arabic/internal/affix"
 )
 
 // Token is one word of a text as Fahras indexes it. The index holds its
-// stem at its position, its exact form beside the stem when the two
-// differ, and its name keys when it may be a name.
+// stem at its position, its inflected form (Free) beside the stem when the
+// two differ, and its name keys when it may be a name.
 type Token struct {
 	// Pos is the word's position, from 1: its index among the words that
 	// Words finds in the text. Stop words and words that normalize to
@@ -17,15 +18,18 @@ type Token struct {
 	Pos int
 	// Start and End are the word's byte offsets in the text.
 	Start, End int
-	// Exact is the word normalized (see Normalize); Stem is its light
-	// stem (see Stem), a part of Exact.
-	Exact, Stem []byte
+	// Exact is the word normalized (see Normalize); Free is Exact
+	// without its clitics and article (و ف ب ل ك ال …), the word as
+	// inflected; Stem is its light stem (see Stem), Free without its
+	// suffixes. Free and Stem are parts of Exact.
+	Exact, Free, Stem []byte
 	// Key is the word's name key (NameKeyPrefix and its consonant
 	// skeleton) when the word may be a name, else nil.
 	Key []byte
 	// PairKey is the name key of this word and the next one joined, when
-	// both may be names and the next directly follows: how جين بينغ
-	// matches جينبينغ. Nil otherwise.
+	// both may be names, one of them has three letters or fewer (a
+	// syllable of a name written in two), and the next directly follows:
+	// how جين بينغ matches جينبينغ. Nil otherwise.
 	PairKey []byte
 }
 
@@ -67,12 +71,13 @@ func (a *Analyzer) Analyze(text string) []Token {
 			a.buf = a.buf[:off]
 			return
 		}
-		t := Token{Pos: pos, Start: start, End: end, Exact: w, Stem: w}
+		t := Token{Pos: pos, Start: start, End: end, Exact: w, Free: w, Stem: w}
 		var free []byte
 		if isArabicWord(w) {
 			free = affix.StripPrefix(w, corpusLexicon)
+			t.Free = free
 			t.Stem = affix.StripSuffix(free, corpusLexicon)
-			if !corpusLexicon.Ordinary(free) {
+			if mayBeName(free, t.Stem) {
 				k := len(a.buf)
 				a.buf = appendKey(a.buf, free, nil, MinWordSkeleton)
 				if len(a.buf) > k {
@@ -82,7 +87,7 @@ func (a *Analyzer) Analyze(text string) []Token {
 				free = nil
 			}
 		}
-		if free != nil && prevFree != nil && prevPos == pos-1 {
+		if free != nil && prevFree != nil && prevPos == pos-1 && (utf8.RuneCount(free) <= 3 || utf8.RuneCount(prevFree) <= 3) {
 			k := len(a.buf)
 			a.buf = appendKey(a.buf, prevFree, free, MinPairSkeleton)
 			if len(a.buf) > k {
@@ -102,11 +107,28 @@ func (a *Analyzer) isStop(w []byte) bool {
 	return isStopWord(w)
 }
 
-// Differs reports whether the token's exact form is not its stem, so that
-// the index holds it apart.
-func (t *Token) Differs() bool { return !bytes.Equal(t.Exact, t.Stem) }
+// mayBeName tells whether a clitic-free word may be a name, so that it gets
+// a name key: not an ordinary word (see lexicon.Ordinary), and not
+// inflected (a suffix the stemmer strips, as from الروسية, marks a word
+// of the language; the corpus lists keep the endings of names such as
+// بوتين) — unless it is a word of a name the gazetteer knows (سلمان,
+// whose ان the stemmer strips).
+func mayBeName(free, stem []byte) bool {
+	return corpusLexicon.Name(free) || len(free) == len(stem) && !corpusLexicon.Ordinary(free)
+}
 
-// ExactPrefix starts the index term of a word's exact form, which the
-// index holds beside its stem when the two differ: "=الروسيه" beside
-// "روسي".
+// Differs reports whether the token's inflected form is not its stem, so
+// that the index holds it apart.
+func (t *Token) Differs() bool { return !bytes.Equal(t.Free, t.Stem) }
+
+// ExactPrefix starts the index term of a word's inflected form (Free),
+// which the index holds beside its stem when the two differ: "=روسيه"
+// beside "روس" for الروسية, والروسية and روسية alike.
 const ExactPrefix = "="
+
+// Version is the version of the analysis's rules. Change it with any rule
+// that changes the tokens of a text (a word list regenerated, a normalization,
+// a stemming or name key rule): an index analysed under another version is
+// rebuilt rather than updated, so that old and new articles are cut alike.
+// TestVersionFingerprint fails until it is changed.
+const Version = 2

@@ -16,6 +16,7 @@ type lexicon struct {
 	flags    map[string]uint8
 	short    map[string]struct{}
 	ordinary map[string]struct{}
+	names    map[string]struct{}
 }
 
 func (l *lexicon) Flags(w []byte) uint8 { return l.flags[string(w)] }
@@ -44,6 +45,13 @@ func (l *lexicon) Ordinary(w []byte) bool {
 	return false
 }
 
+// Name reports whether w, a clitic-free word, is a word of a name that the
+// gazetteer of package news knows: a name whatever its ending.
+func (l *lexicon) Name(w []byte) bool {
+	_, ok := l.names[string(w)]
+	return ok
+}
+
 // pronounSuffixes are the attached pronouns an ordinary word may end with,
 // longest first.
 var pronounSuffixes = [][]byte{
@@ -52,12 +60,15 @@ var pronounSuffixes = [][]byte{
 }
 
 // corpusLexicon is built from the generated lists in lexicon_gen.go.
-var corpusLexicon = newLexicon(keepPrefixWords, keepSuffixWords, shortWords, ordinaryWords)
+var corpusLexicon = newLexicon(keepPrefixWords, keepSuffixWords, shortWords, ordinaryWords, nameWords)
 
-func newLexicon(keepPrefix, keepSuffix, short, ordinary string) *lexicon {
-	l := &lexicon{flags: map[string]uint8{}, short: map[string]struct{}{}, ordinary: map[string]struct{}{}}
+func newLexicon(keepPrefix, keepSuffix, short, ordinary, names string) *lexicon {
+	l := &lexicon{flags: map[string]uint8{}, short: map[string]struct{}{}, ordinary: map[string]struct{}{}, names: map[string]struct{}{}}
 	for _, w := range strings.Fields(ordinary) {
 		l.ordinary[w] = struct{}{}
+	}
+	for _, w := range strings.Fields(names) {
+		l.names[w] = struct{}{}
 	}
 	for _, w := range strings.Fields(keepPrefix) {
 		l.flags[w] |= affix.KeepPrefix

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"github.com/fahras/fahras/indexer/arabic/internal/corpus"
 )
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/store"
 )
 
 // arcdDir is the ARCD test collection beside the repository.
@@ -44,7 +45,7 @@ func BenchmarkARCDQueries(b *testing.B) {
 	ctx := context.Background()
 	engines := make([]*search.Engine, len(Scorings))
 	for i, scoring := range Scorings {
-		e, err := NewEngine(ctx, docs, Config{Analysis: indexer.DefaultAnalysis, Scoring: scoring})
+		e, err := NewEngine(ctx, docs, Config{Analysis: store.DefaultAnalysis, Scoring: scoring})
 		if err != nil {
 			b.Fatal(err)
 		}

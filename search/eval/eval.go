@@ -32,6 +32,7 @@ import (
 
 	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/store"
 )
 
 // Topic is one query of a test collection.
@@ -149,8 +150,8 @@ func ReadQrels(path string) (Qrels, error) {
 // Config names one way of ranking: an analysis and a scorer.
 type Config struct {
 	// Analysis is the text analysis to index with.
-	Analysis indexer.Analysis
-	// Scoring is "fahras" (our BM25), "bleve-bm25" or "bleve-tfidf".
+	Analysis store.Analysis
+	// Scoring is "fahras" (our BM25) or "bleve-bm25".
 	Scoring string
 	// Weights are the field weights of our scorer; the search package's
 	// defaults when zero.
@@ -158,7 +159,7 @@ type Config struct {
 }
 
 // Scorings lists the scorers a Config can name.
-var Scorings = []string{"fahras", "bleve-bm25", "bleve-tfidf"}
+var Scorings = []string{"fahras", "bleve-bm25"}
 
 func (c Config) String() string { return string(c.Analysis) + "/" + c.Scoring }
 
@@ -170,8 +171,6 @@ func NewEngine(ctx context.Context, docs []indexer.Article, c Config) (*search.E
 	case "fahras":
 	case "bleve-bm25":
 		eopts.BleveScoring = true
-	case "bleve-tfidf":
-		eopts.BleveScoring, opts.BleveScoring = true, "tf-idf"
 	default:
 		return nil, fmt.Errorf("unknown scoring %q (choose one of %s)", c.Scoring, strings.Join(Scorings, ", "))
 	}
@@ -179,16 +178,11 @@ func NewEngine(ctx context.Context, docs []indexer.Article, c Config) (*search.E
 	for i := range docs {
 		arts[i] = &docs[i]
 	}
-	idx, _, err := indexer.BuildMemory(ctx, indexer.ArticlesReader(arts), opts)
+	ix, _, err := indexer.BuildMemory(ctx, indexer.ArticlesReader(arts), opts)
 	if err != nil {
 		return nil, err
 	}
-	e, err := search.NewEngineWith(idx, eopts)
-	if err != nil {
-		idx.Close()
-		return nil, err
-	}
-	return e, nil
+	return search.NewEngine(ix).WithOptions(eopts), nil
 }
 
 // RunTopics searches every topic as plain words, any of them matching,

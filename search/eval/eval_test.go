@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/store"
 )
 
 // Metrics computed by hand for two topics.
@@ -75,7 +75,7 @@ func TestReadersAndRunFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := NewEngine(context.Background(), ds, Config{Analysis: indexer.DefaultAnalysis, Scoring: "fahras"})
+	e, err := NewEngine(context.Background(), ds, Config{Analysis: store.DefaultAnalysis, Scoring: "fahras"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/store"
 )
 
 // TestWeightSweep prints ARCD's figures for a grid of field weights, the
@@ -30,7 +30,7 @@ func TestWeightSweep(t *testing.T) {
 		for _, n := range names {
 			w := search.DefaultWeights
 			w.Exact, w.Name = x, n
-			e, err := NewEngine(ctx, docs, Config{Analysis: indexer.DefaultAnalysis, Scoring: "fahras", Weights: w})
+			e, err := NewEngine(ctx, docs, Config{Analysis: store.DefaultAnalysis, Scoring: "fahras", Weights: w})
 			if err != nil {
 				t.Fatal(err)
 			}

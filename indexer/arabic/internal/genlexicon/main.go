@@ -18,7 +18,9 @@
 //     the article at least once in -alratio occurrences (جيران, قران, مساء,
 //     امس, كورونا), which the analysis never takes for names, less the words
 //     of the people's names package news knows (شي, جين: the article is
-//     rare, but they are names).
+//     rare, but they are names);
+//   - name words: the clitic-free words of those names (سلمان, لافروف), which
+//     the analysis always takes for names.
 package main
 
 import (
@@ -152,6 +154,10 @@ func main() {
 			names[string(affix.StripPrefix(w, lex))] = true
 		})
 	}
+	var nameList []string
+	for n := range names {
+		nameList = append(nameList, n)
+	}
 	var ordinary []string
 	for f, c := range free {
 		if c >= *ordMin && withAl[f]**alRatio >= c && !names[f] {
@@ -179,6 +185,7 @@ func main() {
 	writeList(&buf, "keepSuffixWords", "clitic-free words whose last letters only look like a suffix", suf)
 	writeList(&buf, "shortWords", "frequent words of two or three letters", short)
 	writeList(&buf, "ordinaryWords", "clitic-free words that take the article, never names", ordinary)
+	writeList(&buf, "nameWords", "clitic-free words of the names of people package news knows, always names", nameList)
 	src, err := format.Source(buf.Bytes())
 	if err != nil {
 		log.Fatal(err)

@@ -1,4 +1,4 @@
-package indexer
+package store
 
 import (
 	"encoding/json"
@@ -8,10 +8,6 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// FormatVersion is the version of the index layout this package writes.
-// An index of another version must be rebuilt.
-const FormatVersion = 2
-
 // infoKey is the bleve internal key the index's Info is stored under.
 var infoKey = []byte("fahras.info")
 
@@ -20,25 +16,27 @@ var infoKey = []byte("fahras.info")
 type Info struct {
 	// Format is the FormatVersion the index was written with.
 	Format int `json:"format"`
-	// Analysis is the text analysis the index was built with.
-	Analysis Analysis `json:"analysis"`
+	// Analysis is the text analysis the index was built with, and
+	// AnalysisVersion the version of its rules (Analysis.Version).
+	Analysis        Analysis `json:"analysis"`
+	AnalysisVersion int      `json:"analysis_version"`
 	// Built is when the index was last written.
 	Built time.Time `json:"built"`
 	// Articles counts the articles in the index.
 	Articles uint64 `json:"articles"`
-	// Fields holds the token statistics of each full-text field.
+	// Fields holds the word statistics of each full-text field.
 	Fields map[string]FieldStats `json:"fields"`
 }
 
 // FieldStats are the statistics BM25 needs of one field.
 type FieldStats struct {
-	// Docs counts the articles with at least one token in the field.
+	// Docs counts the articles with at least one word in the field.
 	Docs uint64 `json:"docs"`
-	// Tokens counts the field's tokens over all articles.
+	// Tokens counts the field's words over all articles.
 	Tokens uint64 `json:"tokens"`
 }
 
-// AvgLen is the field's average length in tokens over the articles that
+// AvgLen is the field's average length in words over the articles that
 // have it.
 func (s FieldStats) AvgLen() float64 {
 	if s.Docs == 0 {
@@ -64,7 +62,37 @@ func ReadInfo(r index.IndexReader) (*Info, error) {
 	if info.Format != FormatVersion {
 		return nil, fmt.Errorf("the index was written in format %d and this program reads format %d: rebuild it", info.Format, FormatVersion)
 	}
+	if v := info.Analysis.Version(); info.AnalysisVersion != v {
+		return nil, fmt.Errorf("the index was analysed under version %d of the %s analysis and this program has version %d: rebuild it", info.AnalysisVersion, info.Analysis, v)
+	}
 	return &info, nil
+}
+
+// add adds (sign 1) or removes (sign -1) an article's field lengths from
+// the statistics.
+func (info *Info) add(lens [2]int, sign int) {
+	if info.Fields == nil {
+		info.Fields = map[string]FieldStats{}
+	}
+	for i, n := range lens {
+		if n == 0 {
+			continue
+		}
+		st := info.Fields[Texts[i]]
+		if sign > 0 {
+			st.Docs++
+			st.Tokens += uint64(n)
+		} else {
+			st.Docs--
+			st.Tokens -= uint64(n)
+		}
+		info.Fields[Texts[i]] = st
+	}
+	if sign > 0 {
+		info.Articles++
+	} else {
+		info.Articles--
+	}
 }
 
 func (info *Info) marshal() []byte {

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package indexer
+package store
 
 // lockDir is a no-op where flock is not available: concurrent builds of
 // one index directory are then the user's to avoid.

@@ -1,0 +1,193 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/fahras/fahras/indexer/arabic"
+)
+
+// Article is what the index holds of one article (see package indexer
+// for how articles are read).
+type Article struct {
+	ID          string
+	Title, Body string
+	// Raw is the text as it was read; the body is stored as spans of it
+	// where it can be.
+	Raw         string
+	Date        time.Time
+	Source, URL string
+	Agencies    []string
+	People      []string
+	// Hash is the article's content hash, which an update compares.
+	Hash string
+}
+
+// Doc is an article ready to be written: analysed, its record encoded.
+// Assign its story with SetGroup before writing it.
+type Doc struct {
+	// ID is the article's ID.
+	ID string
+	// Lens are the lengths in words of its title and body fields.
+	Lens [2]int
+	doc  *document.Document
+}
+
+// MaxFieldWords bounds the words of one field that are indexed: a
+// hostile article of many megabytes is stored whole but searchable only
+// in its first MaxFieldWords words, so that memory stays bounded.
+const MaxFieldWords = 200_000
+
+// Encoder makes Docs of Articles. One is not safe for concurrent use.
+type Encoder struct {
+	an    TextAnalyzer
+	codec *Codec
+	exact bool // the analysis has exact forms and name keys
+}
+
+// NewEncoder returns an encoder for the analysis, compressing text with
+// codec.
+func (a Analysis) NewEncoder(codec *Codec) (*Encoder, error) {
+	an, err := a.NewAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	return &Encoder{an: an, codec: codec, exact: a == AnalysisFahras}, nil
+}
+
+// Encode analyses an article and makes its document.
+func (e *Encoder) Encode(a *Article) *Doc {
+	d := &Doc{ID: a.ID, doc: document.NewDocument(a.ID)}
+	for i, text := range [2]string{a.Title, a.Body} {
+		f := e.textField(Texts[i], text)
+		d.Lens[i] = f.length
+		if f.length > 0 {
+			d.doc.AddField(f)
+		}
+	}
+	rec := Record{Title: a.Title, Date: a.Date, Source: a.Source, URL: a.URL, Hash: a.Hash, Lens: d.Lens}
+	e.codec.SetText(&rec, a.Raw, a.Body)
+	d.doc.AddField(document.NewTextFieldWithIndexingOptions(FieldRecord, nil, rec.Encode(nil), index.StoreField))
+	if !a.Date.IsZero() {
+		// Filters and sorting go by the day: a day's articles are one
+		// value, which keeps the date's terms few.
+		day := a.Date.UTC().Truncate(24 * time.Hour)
+		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldDate, nil, day, time.RFC3339, index.IndexField|index.DocValues); err == nil {
+			d.doc.AddField(f)
+		}
+		d.keyword(FieldMonth, a.Date.UTC().Format(MonthFormat))
+	}
+	d.keyword(FieldSource, a.Source)
+	for _, v := range a.Agencies {
+		d.keyword(FieldAgency, v)
+	}
+	for _, v := range a.People {
+		d.keyword(FieldPerson, v)
+	}
+	return d
+}
+
+// SetGroup records the story the article tells: the ID of the first
+// article of its group of near-duplicates. The first article of a story
+// (group == its own ID) also indexes its signature's band values, by
+// which later articles find it.
+func (d *Doc) SetGroup(group string, bands []string) {
+	d.keyword(FieldGroup, group)
+	if group == d.ID {
+		for _, b := range bands {
+			d.doc.AddField(document.NewTextFieldWithIndexingOptions(FieldDup, nil, []byte(b), index.IndexField))
+		}
+	}
+}
+
+// keyword adds a keyword field, indexed with doc values.
+func (d *Doc) keyword(name, value string) {
+	if value != "" {
+		d.doc.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), index.IndexField|index.DocValues))
+	}
+}
+
+// PairSpan is the end offset the index gives the location of a pair's
+// name key, which covers the word at its position and the next one; the
+// locations of other terms have no offsets (both zero), as the search
+// package finds a word from its position.
+const PairSpan = 1
+
+// textField analyses one text into a full-text field: each word's stem
+// at its position; its exact form, marked with arabic.ExactPrefix, when
+// it differs from the stem (frequency only); its name keys at its
+// position. The field's length is its number of words.
+func (e *Encoder) textField(name, text string) *textField {
+	toks := e.an.Analyze(text)
+	if len(toks) > MaxFieldWords {
+		toks = toks[:MaxFieldWords]
+	}
+	f := &textField{name: name, length: len(toks), plain: uint64(len(text)), freqs: make(index.TokenFrequencies, len(toks))}
+	// One block of locations and one of term entries for the field.
+	locs := make([]index.TokenLocation, 0, len(toks)+len(toks)/4)
+	tfs := make([]index.TokenFreq, 0, len(toks))
+	add := func(term []byte, pos int, located bool, span int) {
+		tf, ok := f.freqs[string(term)]
+		if !ok {
+			tfs = append(tfs, index.TokenFreq{Term: []byte(string(term))})
+			tf = &tfs[len(tfs)-1]
+			f.freqs[string(tf.Term)] = tf
+		}
+		tf.SetFrequency(tf.Frequency() + 1)
+		if located {
+			locs = append(locs, index.TokenLocation{Position: pos, End: span})
+			tf.Locations = append(tf.Locations, &locs[len(locs)-1])
+		}
+	}
+	var exact []byte
+	for i := range toks {
+		t := &toks[i]
+		add(t.Stem, t.Pos, true, 0)
+		if !e.exact {
+			continue
+		}
+		if t.Differs() {
+			exact = append(append(exact[:0], arabic.ExactPrefix...), t.Free...)
+			add(exact, t.Pos, false, 0)
+		}
+		if t.Key != nil {
+			add(t.Key, t.Pos, true, 0)
+		}
+		if t.PairKey != nil {
+			add(t.PairKey, t.Pos, true, PairSpan)
+		}
+	}
+	return f
+}
+
+// textField is a full-text field analysed by an Encoder: bleve takes its
+// terms as they are.
+type textField struct {
+	name   string
+	length int
+	plain  uint64
+	freqs  index.TokenFrequencies
+}
+
+func (f *textField) Name() string              { return f.name }
+func (f *textField) Value() []byte             { return nil }
+func (f *textField) ArrayPositions() []uint64  { return nil }
+func (f *textField) EncodedFieldType() byte    { return 't' }
+func (f *textField) Analyze()                  {}
+func (f *textField) AnalyzedLength() int       { return f.length }
+func (f *textField) NumPlainTextBytes() uint64 { return f.plain }
+func (f *textField) Options() index.FieldIndexingOptions {
+	return index.IndexField | index.IncludeTermVectors
+}
+func (f *textField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
+func (f *textField) Size() int                                        { return 64 + len(f.freqs)*64 }
+
+var _ index.Field = (*textField)(nil)
+
+// String describes the field, for debugging.
+func (f *textField) String() string {
+	return fmt.Sprintf("%s: %d words, %d terms", f.name, f.length, len(f.freqs))
+}

@@ -1,0 +1,252 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// Record is what the index stores of an article: the text, once, and what
+// a hit shows of it.
+type Record struct {
+	// Title is the article's title.
+	Title string
+	// Date is the publication date, zero when unknown.
+	Date time.Time
+	// Source and URL are where the article was published, when known.
+	Source, URL string
+	// Hash is the content hash an update compares (see package indexer).
+	Hash string
+	// Lens are the lengths in words of the title and body fields, which
+	// an update subtracts from the statistics when the article goes.
+	Lens [2]int
+
+	raw  []byte // the raw text, zstd-compressed
+	body []byte // the body when it is not spans of the raw text, compressed
+	// spans are the body's paragraphs as [start, end) byte ranges of the
+	// raw text; the body is them joined by paragraphSep.
+	spans [][2]int
+}
+
+// paragraphSep separates the paragraphs of a body.
+const paragraphSep = "\n\n"
+
+// recordVersion is the version of the record's encoding.
+const recordVersion = 1
+
+// ErrDamagedRecord reports a stored record that cannot be read.
+var ErrDamagedRecord = errors.New("damaged record")
+
+// Codec encodes and decodes records. It is safe for concurrent use.
+type Codec struct {
+	enc *zstd.Encoder
+	dec *zstd.Decoder
+}
+
+// NewCodec returns a codec; Close releases it.
+func NewCodec() (*Codec, error) {
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderConcurrency(1), zstd.WithEncoderLevel(zstd.SpeedDefault))
+	if err != nil {
+		return nil, fmt.Errorf("text compression: %w", err)
+	}
+	// Records are small: many decoders of little memory each.
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderLowmem(true), zstd.WithDecoderMaxMemory(1<<30))
+	if err != nil {
+		enc.Close()
+		return nil, fmt.Errorf("text compression: %w", err)
+	}
+	return &Codec{enc: enc, dec: dec}, nil
+}
+
+// Close releases the codec.
+func (c *Codec) Close() {
+	c.enc.Close()
+	c.dec.Close()
+}
+
+// SetText sets the record's raw text and body, storing the body as spans
+// of the raw text where its paragraphs are found there in order, so that
+// the text is stored once.
+func (c *Codec) SetText(r *Record, raw, body string) {
+	r.raw, r.body, r.spans = nil, nil, nil
+	if raw != "" {
+		r.raw = c.enc.EncodeAll([]byte(raw), nil)
+	}
+	if body == "" {
+		return
+	}
+	if raw != "" {
+		var spans [][2]int
+		from := 0
+		for _, p := range strings.Split(body, paragraphSep) {
+			i := strings.Index(raw[from:], p)
+			if i < 0 {
+				spans = nil
+				break
+			}
+			spans = append(spans, [2]int{from + i, from + i + len(p)})
+			from += i + len(p)
+		}
+		if spans != nil {
+			r.spans = spans
+			return
+		}
+	}
+	r.body = c.enc.EncodeAll([]byte(body), nil)
+}
+
+// Text returns the record's raw text and body.
+func (c *Codec) Text(r *Record) (raw, body string, err error) {
+	if len(r.raw) > 0 {
+		b, err := c.dec.DecodeAll(r.raw, nil)
+		if err != nil {
+			return "", "", fmt.Errorf("%w: %v", ErrDamagedRecord, err)
+		}
+		raw = string(b)
+	}
+	switch {
+	case len(r.body) > 0:
+		b, err := c.dec.DecodeAll(r.body, nil)
+		if err != nil {
+			return "", "", fmt.Errorf("%w: %v", ErrDamagedRecord, err)
+		}
+		body = string(b)
+	case len(r.spans) > 0:
+		var sb strings.Builder
+		for i, s := range r.spans {
+			if s[0] < 0 || s[0] > s[1] || s[1] > len(raw) {
+				return "", "", fmt.Errorf("%w: a paragraph lies outside the text", ErrDamagedRecord)
+			}
+			if i > 0 {
+				sb.WriteString(paragraphSep)
+			}
+			sb.WriteString(raw[s[0]:s[1]])
+		}
+		body = sb.String()
+	}
+	return raw, body, nil
+}
+
+// Encode appends the record's encoding to dst.
+func (r *Record) Encode(dst []byte) []byte {
+	dst = append(dst, recordVersion)
+	dst = appendString(dst, r.Title)
+	var unix int64
+	if !r.Date.IsZero() {
+		unix = r.Date.Unix()
+	}
+	dst = binary.AppendVarint(dst, unix)
+	dst = appendString(dst, r.Source)
+	dst = appendString(dst, r.URL)
+	dst = appendString(dst, r.Hash)
+	dst = binary.AppendUvarint(dst, uint64(r.Lens[0]))
+	dst = binary.AppendUvarint(dst, uint64(r.Lens[1]))
+	dst = appendString(dst, string(r.raw))
+	dst = appendString(dst, string(r.body))
+	dst = binary.AppendUvarint(dst, uint64(len(r.spans)))
+	end := 0
+	for _, s := range r.spans {
+		dst = binary.AppendUvarint(dst, uint64(s[0]-end))
+		dst = binary.AppendUvarint(dst, uint64(s[1]-s[0]))
+		end = s[1]
+	}
+	return dst
+}
+
+// DecodeRecord reads a record that Encode wrote. The record keeps parts
+// of b: b must not change while it is used.
+func DecodeRecord(b []byte) (*Record, error) {
+	d := decoder{b: b}
+	if v := d.byte(); v != recordVersion {
+		return nil, fmt.Errorf("%w: version %d", ErrDamagedRecord, v)
+	}
+	r := &Record{}
+	r.Title = string(d.bytes())
+	if unix := d.varint(); unix != 0 {
+		r.Date = time.Unix(unix, 0).UTC()
+	}
+	r.Source = string(d.bytes())
+	r.URL = string(d.bytes())
+	r.Hash = string(d.bytes())
+	r.Lens[0] = int(d.uvarint())
+	r.Lens[1] = int(d.uvarint())
+	r.raw = d.bytes()
+	r.body = d.bytes()
+	n := d.uvarint()
+	if n > uint64(len(b)) {
+		return nil, fmt.Errorf("%w: %d paragraphs", ErrDamagedRecord, n)
+	}
+	end := 0
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		start := end + int(d.uvarint())
+		end = start + int(d.uvarint())
+		r.spans = append(r.spans, [2]int{start, end})
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return r, nil
+}
+
+func appendString(dst []byte, s string) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(s)))
+	return append(dst, s...)
+}
+
+// decoder reads a record's fields, remembering the first error.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: cut short", ErrDamagedRecord)
+	}
+	d.b = nil
+}
+
+func (d *decoder) byte() byte {
+	if len(d.b) == 0 {
+		d.fail()
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) bytes() []byte {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return nil
+	}
+	v := d.b[:n:n]
+	d.b = d.b[n:]
+	return v
+}
