@@ -244,7 +244,7 @@ func (pl *planner) plainWords(clauses []clause) map[int][]pword {
 			for _, f := range fields(cl) {
 				words[t].own = append(words[t].own, pterm{f, string(tok.Stem), pl.weights.weight(f, kindStem) * cl.boost})
 				if tok.Differs() && pl.analysis == store.AnalysisFahras {
-					words[t].own = append(words[t].own, pterm{f, arabic.ExactPrefix + string(tok.Free), pl.weights.weight(f, kindExact) * cl.boost})
+					words[t].own = append(words[t].own, pterm{f, arabic.ExactPrefix + string(tok.Exact), pl.weights.weight(f, kindExact) * cl.boost})
 				}
 			}
 		}

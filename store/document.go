@@ -150,7 +150,7 @@ func (e *Encoder) textField(name, text string) *textField {
 			continue
 		}
 		if t.Differs() {
-			exact = append(append(exact[:0], arabic.ExactPrefix...), t.Free...)
+			exact = append(append(exact[:0], arabic.ExactPrefix...), t.Exact...)
 			add(exact, t.Pos, false, 0)
 		}
 		if t.Key != nil {

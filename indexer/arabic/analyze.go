@@ -8,8 +8,8 @@ import (
 )
 
 // Token is one word of a text as Fahras indexes it. The index holds its
-// stem at its position, its inflected form (Free) beside the stem when the
-// two differ, and its name keys when it may be a name.
+// stem at its position, its exact form beside the stem when the two
+// differ, and its name keys when it may be a name.
 type Token struct {
 	// Pos is the word's position, from 1: its index among the words that
 	// Words finds in the text. Stop words and words that normalize to
@@ -117,13 +117,14 @@ func mayBeName(free, stem []byte) bool {
 	return corpusLexicon.Name(free) || len(free) == len(stem) && !corpusLexicon.Ordinary(free)
 }
 
-// Differs reports whether the token's inflected form is not its stem, so
-// that the index holds it apart.
-func (t *Token) Differs() bool { return !bytes.Equal(t.Free, t.Stem) }
+// Differs reports whether the token's exact form is not its stem, so that
+// the index holds it apart.
+func (t *Token) Differs() bool { return !bytes.Equal(t.Exact, t.Stem) }
 
-// ExactPrefix starts the index term of a word's inflected form (Free),
-// which the index holds beside its stem when the two differ: "=روسيه"
-// beside "روس" for الروسية, والروسية and روسية alike.
+// ExactPrefix starts the index term of a word's exact form, which the
+// index holds beside its stem when the two differ: "=الروسيه" beside
+// "روس". (The form without clitics, Free, matched more widely but ranked
+// ARCD's questions lower: MRR@10 0.7911 against 0.7947.)
 const ExactPrefix = "="
 
 // Version is the version of the analysis's rules. Change it with any rule

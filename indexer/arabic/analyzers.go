@@ -27,7 +27,7 @@ func (bleveAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		t := &toks[i]
 		add(t, t.Stem, t.Start, t.End)
 		if t.Differs() {
-			add(t, append([]byte(ExactPrefix), t.Free...), t.Start, t.End)
+			add(t, append([]byte(ExactPrefix), t.Exact...), t.Start, t.End)
 		}
 		if t.Key != nil {
 			add(t, t.Key, t.Start, t.End)

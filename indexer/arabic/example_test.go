@@ -17,7 +17,7 @@ func ExampleNormalize() {
 
 func ExampleAnalyzer() {
 	// A sentence of the seed article 001: each word's stem, its
-	// inflected form where it differs, and the name keys of the names in
+	// exact form where it differs, and the name keys of the names in
 	// it. The minister and the adjectives are ordinary words and get no
 	// key; the split spelling of Xi's name gets the key its joined
 	// spelling جينبينغ has.
@@ -25,7 +25,7 @@ func ExampleAnalyzer() {
 	for _, t := range a.Analyze("وأكد وزير الخارجية الروسي أن شي جين بينغ") {
 		fmt.Printf("%d %s", t.Pos, t.Stem)
 		if t.Differs() {
-			fmt.Printf(" =%s", t.Free)
+			fmt.Printf(" =%s", t.Exact)
 		}
 		if t.Key != nil {
 			fmt.Printf(" %s", t.Key)
@@ -36,17 +36,17 @@ func ExampleAnalyzer() {
 		fmt.Println()
 	}
 	// Output:
-	// 1 اكد
+	// 1 اكد =واكد
 	// 2 وزير
-	// 3 خارج =خارجيه
-	// 4 روس =روسي
+	// 3 خارج =الخارجيه
+	// 4 روس =الروسي
 	// 6 شي
 	// 7 جين pair n:كنبنك
 	// 8 بينغ n:بنك
 }
 
 // Use the analysis by name in a bleve mapping (text from the seed article
-// 003): stems, with the inflected forms and name keys beside them.
+// 003): stems, with the exact forms and name keys beside them.
 func Example_mapping() {
 	m := bleve.NewIndexMapping()
 	text := bleve.NewTextFieldMapping()
@@ -64,8 +64,9 @@ func Example_mapping() {
 	}
 	// Output:
 	// 1 اعلنت
+	// 1 =واعلنت
 	// 1 n:اعلنت
 	// 2 وزاره
 	// 3 خارج
-	// 3 =خارجيه
+	// 3 =الخارجيه
 }
