@@ -71,6 +71,13 @@ const (
 	monthForm = "2006-01"
 )
 
+// The years a period can start or end in: the index keeps dates as
+// nanoseconds since 1970, which reach from 1678 to 2262.
+const (
+	firstYear = 1700
+	lastYear  = 2200
+)
+
 // ParseRequest turns a search's parameters, given as text, into a
 // Request, and validates it. It is the one reader of search parameters
 // for the command line, the search page and the JSON API:
@@ -140,7 +147,8 @@ func ParseRequest(v url.Values) (Request, error) {
 // Validate checks that a request is within the bounds a search accepts:
 // a query of at most MaxQueryBytes of valid UTF-8; Limit from 0 (for
 // DefaultLimit) to MaxLimit; Offset from 0 to MaxOffset; a known Sort (or
-// none); a period that does not end before it starts; filters of at most
+// none); a period within the years 1700 to 2200 that does not end before
+// it starts; filters of at most
 // MaxFilterBytes of valid UTF-8. It does not parse the query: a query can
 // pass and still find nothing to search for. Every error is a
 // *ParamError, which wraps ErrBadQuery.
@@ -158,6 +166,15 @@ func (r Request) Validate() error {
 	case "", SortRelevance, SortNewest, SortOldest:
 	default:
 		return paramErrorf(ParamSort, r.Sort, "must be %s, %s or %s, not %q", SortRelevance, SortNewest, SortOldest, r.Sort)
+	}
+	for _, d := range []struct {
+		name string
+		t    time.Time
+	}{{ParamFrom, r.From}, {ParamTo, r.To}} {
+		if !d.t.IsZero() && (d.t.Year() < firstYear || d.t.Year() > lastYear) {
+			day := d.t.Format(dayForm)
+			return paramErrorf(d.name, day, "must be a day from %d-01-01 to %d-12-31, not %q", firstYear, lastYear, day)
+		}
 	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		to := r.To.Format(dayForm)

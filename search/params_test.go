@@ -96,6 +96,8 @@ func TestParseRequestErrors(t *testing.T) {
 		{"q=x&to=tomorrow", "to", "to must be a day such as", false},
 		{"q=x&from=2024-13-01", "from", "from must be a day", false},
 		{"q=x&from=2024-02-30", "from", "from must be a day", false},
+		{"q=x&to=0000-01", "to", `to must be a day from 1700-01-01 to 2200-12-31, not "0000-01-31"`, false},
+		{"q=x&from=2263-04-09", "from", `from must be a day from 1700-01-01 to 2200-12-31, not "2263-04-09"`, false},
 		{"q=x&from=2024-05&to=2024-04", "to", "to is before from: the period ends (2024-04-30) before it starts (2024-05-01)", false},
 		{"q=x&sort=random", "sort", `sort must be relevance, newest or oldest, not "random"`, false},
 		{"q=x&source=" + strings.Repeat("x", 300), "source", "source must be text of at most 256 bytes", false},
@@ -138,6 +140,7 @@ func TestRequestValidate(t *testing.T) {
 		{search.Request{Query: "لافروف", Limit: search.MaxLimit + 1}, "limit"},
 		{search.Request{Query: "لافروف", Offset: -5}, "offset"},
 		{search.Request{Query: "لافروف", Sort: "score"}, "sort"},
+		{search.Request{Query: "لافروف", From: time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC)}, "from"},
 		{search.Request{Query: "لافروف", From: day("2024-04-10"), To: day("2024-04-09")}, "to"},
 		{search.Request{Query: "\xff"}, "q"},
 		{search.Request{Query: "لافروف", Agency: strings.Repeat("ا", 200)}, "agency"},
@@ -179,7 +182,7 @@ func FuzzParseRequest(f *testing.F) {
 	for _, s := range []string{
 		"q=لافروف", "q=%22وزير+الخارجية%22+-بوتين&limit=3&offset=2&any=1",
 		"q=بوتين&from=2024-04&to=2024-04-09&sort=newest&source=aawsat&agency=رويترز&person=وانغ+يي&facets=yes&no_collapse=on",
-		"q=%ff", "q=x&limit=1e3", "q=x&from=2024-13", "q=+++&sort=Oldest",
+		"q=%ff", "q=x&limit=1e3", "q=x&from=2024-13", "q=+++&sort=Oldest", "q=x&to=0000-01",
 	} {
 		f.Add(s)
 	}
