@@ -15,6 +15,8 @@ import (
 )
 
 // Server limits: a slow or idle client cannot hold a connection for long.
+// An answer may take longer to write when --timeout allows a longer
+// search.
 const (
 	serveReadHeaderTimeout = 5 * time.Second
 	serveReadTimeout       = 10 * time.Second
@@ -82,7 +84,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}),
 		ReadHeaderTimeout: serveReadHeaderTimeout,
 		ReadTimeout:       serveReadTimeout,
-		WriteTimeout:      serveWriteTimeout,
+		WriteTimeout:      max(serveWriteTimeout, timeout+serveReadTimeout),
 		IdleTimeout:       serveIdleTimeout,
 		MaxHeaderBytes:    serveMaxHeaderBytes,
 		ErrorLog:          log.New(io.Discard, "", 0),
