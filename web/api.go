@@ -8,13 +8,6 @@ import (
 	"github.com/fahras/fahras/search"
 )
 
-// The JSON API's one rule of escaping: a field that can carry marks —
-// the title, body and snippets of a hit or an article — is HTML, its text
-// escaped (&lt; &amp; &quot; …) and <mark>…</mark> its only markup; every
-// other string — id, raw, source, url, a similar article's title, facet
-// values, errors — is plain text, which whoever displays it must escape.
-// An article's url is given only when it is an http or https address.
-
 // writeJSON writes v as JSON on one line. Marks in titles and snippets
 // stay <mark>, as the library and the command line write them.
 func writeJSON(w http.ResponseWriter, status int, v any) {

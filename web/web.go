@@ -20,6 +20,12 @@
 // refused at once with 503 and Retry-After. A search that runs out of time
 // is answered 504. Neither is ever a 500.
 //
+// One rule of escaping holds for the API's JSON: a field that can carry
+// marks (the title, body and snippets of a hit or an article) is HTML,
+// its text escaped and <mark> its only markup; every other string is
+// plain text, for whoever displays it to escape. An article's url is
+// given only when it is an http or https address.
+//
 // Templates and static files are embedded; nothing is fetched at run time.
 package web
 
