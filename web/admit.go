@@ -75,6 +75,11 @@ func call[T any](s *server, r *http.Request, fn func(ctx context.Context) (T, er
 	if err != nil {
 		return zero, err
 	}
+	if d, _ := ctx.Deadline(); !time.Now().Before(d) || r.Context().Err() != nil {
+		// Its time ran out waiting, or its client left: no use starting.
+		leave()
+		return zero, s.stopped(r)
+	}
 	type result struct {
 		v   T
 		err error

@@ -286,3 +286,22 @@ func TestServeReloadsAnUpdate(t *testing.T) {
 		t.Errorf("the server still holds %d files of the old generation: %v", len(open), open)
 	}
 }
+
+// --timeout reaches the searches: with a deadline no search can meet,
+// every one is answered 504 with a one-line reason, the page in Arabic.
+func TestServeTimeout(t *testing.T) {
+	base, stop, _, _ := serve(t, "--addr", "127.0.0.1:0", "--timeout", "1ns")
+	defer stop()
+	code, body := fetch(t, base+"api/search?q="+url.QueryEscape("لافروف"))
+	if code != http.StatusGatewayTimeout || body != `{"error":"the search took longer than 1ns and was stopped: try fewer words, fewer * ? ~ terms, or a shorter period"}`+"\n" {
+		t.Errorf("API: %d %q", code, body)
+	}
+	code, body = fetch(t, base+"?q="+url.QueryEscape("لافروف"))
+	if code != http.StatusGatewayTimeout || !strings.Contains(body, "استغرق البحث أكثر من 1ns فأُوقف") {
+		t.Errorf("page: %d\n%s", code, body)
+	}
+	// What needs no search is not held to it.
+	if code, body := fetch(t, base+"healthz"); code != 200 {
+		t.Errorf("healthz: %d %s", code, body)
+	}
+}
