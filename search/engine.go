@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -83,13 +84,23 @@ func (e *Engine) weights() Weights {
 	return e.opts.Weights
 }
 
+// ErrClosed reports a search of an engine that was closed.
+var ErrClosed = errors.New("the index is closed")
+
 // reader opens a reader of the index's current snapshot.
 func (e *Engine) reader() (index.IndexReader, error) {
 	adv, err := e.ix.Advanced()
 	if err != nil {
+		return nil, ErrClosed
+	}
+	r, err := adv.Reader()
+	if err != nil {
 		return nil, err
 	}
-	return adv.Reader()
+	if snap, ok := r.(*scorch.IndexSnapshot); ok && snap == nil {
+		return nil, ErrClosed
+	}
+	return r, nil
 }
 
 // Search runs a query and returns one page of ranked hits with snippets.

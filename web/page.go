@@ -2,6 +2,8 @@ package web
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -17,34 +19,20 @@ import (
 // articles.
 var examples = []string{"لافروف", `"وزير الخارجية"`, "بوتين بكين", "الحزام والطريق"}
 
-// searchParams are what a search page is asked for; every link of the
-// page carries them.
+// searchParams are what a search page is asked for: a search request
+// whose Limit and Offset are the page's. Every link of the page carries
+// them.
 type searchParams struct {
-	Query    string
-	Any      bool
-	All      bool   // near-duplicates listed as hits of their own
-	From, To string // YYYY-MM-DD, or ""
-	Sort     string // "", or one of the search package's orders
-	Source   string
-	Agency   string
-	Person   string
-	Page     int
+	search.Request
+	Page int
 }
 
 // values encodes the parameters for a link to page n.
 func (p searchParams) values(n int) url.Values {
-	v := url.Values{"q": {p.Query}}
-	if p.Any {
-		v.Set("any", "1")
-	}
-	if p.All {
-		v.Set("no_collapse", "1")
-	}
-	for _, kv := range [][2]string{{"from", p.From}, {"to", p.To}, {"sort", p.Sort}, {"source", p.Source}, {"agency", p.Agency}, {"person", p.Person}} {
-		if kv[1] != "" {
-			v.Set(kv[0], kv[1])
-		}
-	}
+	v := p.Request.Values()
+	v.Del(search.ParamLimit)
+	v.Del(search.ParamOffset)
+	v.Del(search.ParamFacets) // the page always counts them
 	if n > 1 {
 		v.Set("page", strconv.Itoa(n))
 	}
@@ -54,19 +42,32 @@ func (p searchParams) values(n int) url.Values {
 // URL links to page n of the search.
 func (p searchParams) URL(n int) string { return "/?" + p.values(n).Encode() }
 
+// FromDay and ToDay are the period's ends as YYYY-MM-DD, or "".
+func (p searchParams) FromDay() string { return dayText(p.From) }
+
+// ToDay is the period's end as YYYY-MM-DD, or "".
+func (p searchParams) ToDay() string { return dayText(p.To) }
+
+func dayText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
 // With returns the first page of the search with one parameter changed:
-// from, to, source, agency or person ("" removes it).
+// source, agency or person, or from or to removed ("" removes any).
 func (p searchParams) With(name, value string) string {
 	switch name {
-	case "from":
-		p.From = value
-	case "to":
-		p.To = value
-	case "source":
+	case search.ParamFrom:
+		p.From = time.Time{}
+	case search.ParamTo:
+		p.To = time.Time{}
+	case search.ParamSource:
 		p.Source = value
-	case "agency":
+	case search.ParamAgency:
 		p.Agency = value
-	case "person":
+	case search.ParamPerson:
 		p.Person = value
 	}
 	return p.URL(1)
@@ -79,8 +80,7 @@ func (p searchParams) Month(month string) string {
 	if err != nil {
 		return p.URL(1)
 	}
-	p.From = t.Format(time.DateOnly)
-	p.To = t.AddDate(0, 1, -1).Format(time.DateOnly)
+	p.From, p.To = t, t.AddDate(0, 1, -1)
 	return p.URL(1)
 }
 
@@ -100,7 +100,7 @@ func (p searchParams) Article(id string) string {
 
 // Filtered tells whether any filter narrows the search.
 func (p searchParams) Filtered() bool {
-	return p.From != "" || p.To != "" || p.Source != "" || p.Agency != "" || p.Person != ""
+	return !p.From.IsZero() || !p.To.IsZero() || p.Source != "" || p.Agency != "" || p.Person != ""
 }
 
 // searchView is what the search page shows.
@@ -145,54 +145,32 @@ type pageLink struct {
 	Gap     bool // an ellipsis, not a link
 }
 
-// maxFilterBytes bounds a source, agency or person filter.
-const maxFilterBytes = 256
-
-// readSearchParams reads the search page's parameters.
-func (s *server) readSearchParams(v url.Values) (searchParams, error) {
-	p := searchParams{Page: 1}
-	var err error
-	if p.Query, err = queryParam(v); err != nil {
-		p.Query = clip(v.Get("q"), search.MaxQueryBytes)
+// readSearchParams reads the search page's parameters: the page number
+// and the search's. A missing query is no error: the page shows the form.
+func (s *server) readSearchParams(r *http.Request) (searchParams, error) {
+	p := searchParams{Page: 1, Request: search.Request{Sort: search.SortRelevance}}
+	v, err := queryValues(r)
+	if err != nil {
 		return p, err
 	}
-	if p.Any, err = boolParam(v, "any"); err != nil {
+	maxPage := search.MaxOffset/s.pageSize + 1
+	if p.Page, err = pageParam(v, maxPage); err != nil {
+		p.Query = clip(v.Get(search.ParamQuery), search.MaxQueryBytes)
 		return p, err
 	}
-	if p.All, err = boolParam(v, "no_collapse"); err != nil {
+	v.Set(search.ParamLimit, strconv.Itoa(s.pageSize))
+	v.Set(search.ParamOffset, strconv.Itoa((p.Page-1)*s.pageSize))
+	v.Set(search.ParamFacets, "1")
+	req, err := search.ParseRequest(v)
+	if errors.Is(err, search.ErrNoQuery) {
+		return p, nil
+	}
+	if err != nil {
+		p.Query = clip(v.Get(search.ParamQuery), search.MaxQueryBytes)
 		return p, err
 	}
-	if p.Page, err = intParam(v, "page", 1, 1, search.MaxOffset/s.pageSize+1); err != nil {
-		p.Page = 1
-		return p, err
-	}
-	if p.From, p.To, err = dateParams(v); err != nil {
-		return p, err
-	}
-	p.Sort = strings.TrimSpace(v.Get("sort"))
-	if p.Sort == search.SortRelevance {
-		p.Sort = ""
-	}
-	for _, f := range []struct {
-		name string
-		to   *string
-	}{{"source", &p.Source}, {"agency", &p.Agency}, {"person", &p.Person}} {
-		if *f.to, err = filterParam(v, f.name); err != nil {
-			return p, err
-		}
-	}
+	p.Request = req
 	return p, nil
-}
-
-// request is the library request for a page of the search.
-func (p searchParams) request(limit int) search.Request {
-	r := search.Request{
-		Query: p.Query, Limit: limit, Offset: (p.Page - 1) * limit, Any: p.Any, NoCollapse: p.All,
-		Sort: p.Sort, Source: p.Source, Agency: p.Agency, Person: p.Person,
-	}
-	r.From, _ = time.Parse(time.DateOnly, p.From)
-	r.To, _ = time.Parse(time.DateOnly, p.To)
-	return r
 }
 
 // searchPage answers GET /: the form, and the results when q is given.
@@ -203,9 +181,12 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 		var m message
 		status, m = s.classify(r, err)
 		view.Error = m.ar
+		if errors.Is(err, errBusy) {
+			w.Header().Set("Retry-After", "1")
+		}
 	}
 	var err error
-	view.searchParams, err = s.readSearchParams(r.URL.Query())
+	view.searchParams, err = s.readSearchParams(r)
 	if err != nil {
 		fail(err)
 	}
@@ -213,9 +194,10 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, "search", status, view)
 		return
 	}
-	req := view.request(s.pageSize)
-	req.Facets = true
-	resp, err := s.engine.Search(r.Context(), req)
+	req := view.Request
+	resp, err := call(s, r, func(ctx context.Context) (*search.Response, error) {
+		return s.engine.Search(ctx, req)
+	})
 	if err != nil {
 		fail(err)
 		s.render(w, "search", status, view)
@@ -251,7 +233,7 @@ func facets(p searchParams, counts map[string][]search.FacetValue) []facet {
 			case search.FacetMonth:
 				l.Label = monthLabel(v.Value)
 				l.URL = p.Month(v.Value)
-				l.Active = p.From != "" && strings.HasPrefix(p.From, v.Value) && strings.HasPrefix(p.To, v.Value)
+				l.Active = strings.HasPrefix(p.FromDay(), v.Value) && strings.HasPrefix(p.ToDay(), v.Value)
 			case search.FacetSource:
 				l.URL, l.Active = p.With("source", v.Value), p.Source == v.Value
 			case search.FacetAgency:
@@ -320,15 +302,14 @@ type articleView struct {
 func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
 	a, q, err := s.article(r)
 	if err != nil {
-		status, m := s.classify(r, err)
-		s.errorPage(w, r, status, m)
+		s.failWith(w, r, err)
 		return
 	}
 	view := &articleView{Query: q, Article: a, Paras: a.Body.Paragraphs()}
 	if back := r.URL.Query().Get("back"); strings.HasPrefix(back, "/?") && len(back) <= 2*search.MaxQueryBytes {
 		view.Back = back
 	} else if strings.TrimSpace(q) != "" {
-		view.Back = searchParams{Query: q}.URL(1)
+		view.Back = searchParams{Request: search.Request{Query: q}}.URL(1)
 	}
 	for _, p := range a.Body {
 		if p.Match {

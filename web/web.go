@@ -7,27 +7,43 @@
 //
 // Routes:
 //
-//	GET /                   the search page (?q=, page=, any=1)
+//	GET /                   the search page (?q=, page=, and the parameters of search.ParseRequest)
 //	GET /article/{id}       one article, the query's matches marked (?q=)
-//	GET /api/search         search.Response as JSON (?q=, limit=, offset=, any=1)
+//	GET /api/search         search.Response as JSON (the parameters of search.ParseRequest)
 //	GET /api/articles/{id}  search.Article as JSON (?q=)
 //	GET /healthz            {"status":"ok","articles":N}
 //	GET /static/...         the page's stylesheet and icon
+//
+// Every search runs under a deadline (Options.Timeout) and stops when
+// its client goes away. At most Options.MaxSearches run at once and at
+// most Options.MaxQueue more wait for their turn; beyond that a request is
+// refused at once with 503 and Retry-After. A search that runs out of time
+// is answered 504. Neither is ever a 500.
+//
+// One rule of escaping holds for the API's JSON: a field that can carry
+// marks (the title, body and snippets of a hit or an article) is HTML,
+// its text escaped and <mark> its only markup; every other string is
+// plain text, for whoever displays it to escape. An article's url is
+// given only when it is an http or https address.
 //
 // Templates and static files are embedded; nothing is fetched at run time.
 package web
 
 import (
+	"context"
 	"embed"
 	"html/template"
 	"io/fs"
 	"log"
 	"net/http"
+	"runtime"
 	"strings"
+	"time"
 
 	"github.com/gorilla/mux"
 
 	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/store"
 )
 
 //go:embed templates/*.html
@@ -35,6 +51,21 @@ var templateFiles embed.FS
 
 //go:embed static
 var staticFiles embed.FS
+
+// Searcher is what the site needs of a search engine. *search.Engine is
+// one; so is anything that hands each call to an engine of its choosing,
+// such as one that switches to a new index while serving. Its methods
+// are called from many goroutines at once.
+type Searcher interface {
+	// Search runs a search, stopping when ctx ends.
+	Search(ctx context.Context, req search.Request) (*search.Response, error)
+	// Article returns one whole article, the words q matches marked.
+	Article(ctx context.Context, id, q string) (*search.Article, error)
+	// Info describes the index searched.
+	Info() store.Info
+}
+
+var _ Searcher = (*search.Engine)(nil)
 
 // Options change how the site behaves. The zero value is ready to use.
 type Options struct {
@@ -44,10 +75,30 @@ type Options struct {
 	// Logger receives errors that are the server's fault, never the
 	// client's; log.Default() when nil.
 	Logger *log.Logger
+	// Timeout is how long one search or article may take, waiting for
+	// its turn included: DefaultTimeout when zero. A search that runs
+	// out of time is stopped and answered 504.
+	Timeout time.Duration
+	// MaxSearches is how many searches run at once: the number of CPUs
+	// Go uses (runtime.GOMAXPROCS) when zero.
+	MaxSearches int
+	// MaxQueue is how many more searches may wait for their turn, each
+	// until its Timeout: QueuePerSearch times MaxSearches when zero, and
+	// none when negative. A search beyond them is refused at once with
+	// 503 and a Retry-After header.
+	MaxQueue int
 }
 
-// DefaultPageSize is the number of hits on one search page.
-const DefaultPageSize = 10
+// Defaults of Options.
+const (
+	DefaultPageSize = 10
+	DefaultTimeout  = 2 * time.Second
+	// QueuePerSearch sizes the default queue: with as many waiting as
+	// QueuePerSearch times the searches running, a search waits for
+	// about QueuePerSearch others to finish, however many CPUs there
+	// are.
+	QueuePerSearch = 32
+)
 
 // securityHeaders are sent with every response: no script at all, style
 // and images from this server only, and no guessing of content types.
@@ -61,31 +112,51 @@ var securityHeaders = map[string]string{
 
 // server holds what the handlers share.
 type server struct {
-	engine   *search.Engine
+	engine   Searcher
 	pageSize int
+	timeout  time.Duration
+	gate     *gate
 	log      *log.Logger
 	pages    map[string]*template.Template
 }
 
-// New returns the site's handler over an engine. The engine stays the
-// caller's to close, after the handler is no longer used.
-func New(engine *search.Engine, opts Options) http.Handler {
-	s := &server{engine: engine, pageSize: opts.PageSize, log: opts.Logger}
+// New returns the site's handler over a searcher, such as a
+// *search.Engine. The searcher stays the caller's to close, after the
+// handler is no longer used and the searches it started have returned.
+func New(engine Searcher, opts Options) http.Handler {
+	s := &server{engine: engine, pageSize: opts.PageSize, timeout: opts.Timeout, log: opts.Logger}
 	if s.pageSize <= 0 {
 		s.pageSize = DefaultPageSize
 	}
 	if s.pageSize > search.MaxLimit {
 		s.pageSize = search.MaxLimit
 	}
+	if s.timeout <= 0 {
+		s.timeout = DefaultTimeout
+	}
 	if s.log == nil {
 		s.log = log.Default()
 	}
+	running := opts.MaxSearches
+	if running <= 0 {
+		running = runtime.GOMAXPROCS(0)
+	}
+	queue := opts.MaxQueue
+	switch {
+	case queue == 0:
+		queue = QueuePerSearch * running
+	case queue < 0:
+		queue = 0
+	}
+	s.gate = newGate(running, queue)
 	s.pages = parsePages()
 
 	r := mux.NewRouter()
 	// Match on the escaped path, so that an article ID may hold a slash
-	// (written %2F in its link).
+	// (written %2F in its link), and leave paths as they are: "." and
+	// ".." are IDs to refuse, not steps to take.
 	r.UseEncodedPath()
+	r.SkipClean(true)
 	get := []string{http.MethodGet, http.MethodHead}
 	r.HandleFunc("/", s.searchPage).Methods(get...)
 	r.HandleFunc("/article/{id}", s.articlePage).Methods(get...)
@@ -188,4 +259,6 @@ var (
 	msgMethod   = message{"هذه الصفحة تُطلب بـ GET فقط.", "method not allowed: use GET"}
 	msgInternal = message{"حدث خطأ في الخادم. أعد المحاولة بعد قليل.", "internal error"}
 	msgNoArt    = message{"لا توجد مقالة بهذا المعرّف.", "no such article"}
+	msgBusy     = message{"الخادم مشغول بعمليات بحث أخرى. أعد المحاولة بعد لحظات.", "the server is busy with other searches: try again in a moment"}
+	msgGone     = message{"توقّف البحث لأن الطلب أُلغي.", "the search was stopped because the request was cancelled"}
 )

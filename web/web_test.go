@@ -267,13 +267,17 @@ func TestArticlePageMarksQuery(t *testing.T) {
 	}
 }
 
-// A small index of one hostile article, with an ID that holds a slash.
+// A small index of one hostile article, with an ID that holds a slash
+// and a javascript: link, and one with a link of its own.
 func hostile(t *testing.T) *search.Engine {
 	t.Helper()
 	text := "وزير الخارجية الروسي سيرغي لافروف <script>alert(1)</script> في بكين\n" +
 		`<img src=x onerror="alert(2)"> لافروف & "وانغ يي"` + "\n"
 	a := indexer.ParseText("gaza/2024", text)
-	idx, _, err := indexer.BuildMemory(context.Background(), &sliceReader{arts: []indexer.Article{a}}, indexer.Options{})
+	a.URL = "javascript:alert(6)"
+	b := indexer.ParseText("gaza/2025", "وزير الخارجية الروسي سيرغي لافروف في بكين")
+	b.URL = "https://example.org/lavrov?a=1&b=<2>"
+	idx, _, err := indexer.BuildMemory(context.Background(), &sliceReader{arts: []indexer.Article{a, b}}, indexer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,17 +331,45 @@ func TestArticleTextAndQueryAreEscaped(t *testing.T) {
 	if !strings.Contains(page, `href="/article/gaza%2F2024?`) {
 		t.Errorf("link to gaza/2024:\n%s", page)
 	}
+	// A link that is not http(s) is never given; one that is, is.
+	_, page = get(t, h, "/article/gaza%2F2024")
+	if strings.Contains(page, "javascript") || strings.Contains(page, "المقال الأصلي") {
+		t.Errorf("a javascript: link is shown:\n%s", page)
+	}
+	_, page = get(t, h, "/article/gaza%2F2025")
+	if !strings.Contains(page, `<a href="https://example.org/lavrov?a=1&amp;b=%3c2%3e" rel="noopener noreferrer nofollow">المقال الأصلي</a>`) {
+		t.Errorf("the article's own link is not shown:\n%s", page)
+	}
+	for id, want := range map[string]string{"gaza%2F2024": "", "gaza%2F2025": "https://example.org/lavrov?a=1&b=<2>"} {
+		_, body := get(t, h, "/api/articles/"+id)
+		var a struct{ URL *string }
+		if err := json.Unmarshal([]byte(body), &a); err != nil {
+			t.Fatal(err)
+		}
+		if got := ""; a.URL != nil {
+			got = *a.URL
+			if got != want || want == "" {
+				t.Errorf("%s: url %q, want %q", id, got, want)
+			}
+		} else if want != "" {
+			t.Errorf("%s: no url, want %q", id, want)
+		}
+	}
+
 	// JSON carries the library's HTML: escaped text, only marks as markup.
 	_, body := get(t, h, "/api/articles/gaza%2F2024?q="+q("لافروف"))
 	var a struct{ Body string }
 	if err := json.Unmarshal([]byte(body), &a); err != nil {
 		t.Fatal(err)
 	}
-	// (raw is the text as read: JSON text, not HTML.)
-	var a2 struct{ Title, Body string }
+	// Title and body are HTML; raw is plain text, as read.
+	var a2 struct{ Title, Body, Raw string }
 	json.Unmarshal([]byte(body), &a2)
 	if strings.Contains(a2.Title+a2.Body, "<script") || !strings.Contains(a2.Title, "&lt;script&gt;") || !strings.Contains(a2.Body, "onerror=&quot;alert(2)&quot;") || !strings.Contains(a2.Body, "<mark>لافروف</mark>") {
 		t.Errorf("JSON: %s", body)
+	}
+	if !strings.Contains(a2.Raw, "<script>alert(1)</script>") || strings.Contains(a2.Raw, "&lt;") {
+		t.Errorf("raw is not the text as read: %q", a2.Raw)
 	}
 }
 
@@ -422,6 +454,17 @@ func TestErrors(t *testing.T) {
 		{"GET", "/?q=" + q("لافروف") + "&page=0", 400, false, "قيمة page"},
 		{"GET", "/?q=" + q("لافروف") + "&page=x", 400, false, "قيمة page"},
 		{"GET", "/?q=" + q("لافروف") + "&page=99999", 400, false, "قيمة page"},
+		{"GET", "/api/search?q=%zz", 400, true, "bad encoding"},
+		{"GET", "/api/search?q=" + q("لافروف") + "&from=%2", 400, true, "bad encoding"},
+		{"GET", "/api/articles/" + noLavrov + "?q=%zz", 400, true, "bad encoding"},
+		{"GET", "/api/articles/..", 400, true, "article ID is not valid"},
+		{"GET", "/api/articles/.", 400, true, "article ID is not valid"},
+		{"GET", "/api/articles/%2E%2E", 400, true, "article ID is not valid"},
+		{"GET", "/?q=%zz", 400, false, "ترميز غير صالح"},
+		{"GET", "/article/" + noLavrov + "?q=%zz", 400, false, "ترميز غير صالح"},
+		{"GET", "/article/..", 400, false, "معرّف المقالة غير صالح"},
+		{"GET", "/article/.", 400, false, "معرّف المقالة غير صالح"},
+		{"GET", "/article/%2e", 400, false, "معرّف المقالة غير صالح"},
 		{"GET", "/article/no-such-article", 404, false, "لا توجد مقالة بهذا المعرّف"},
 		{"GET", "/article/" + noLavrov + "?q=" + q(long), 400, false, "الاستعلام طويل جدًا"},
 		{"GET", "/no/such/page", 404, false, "لا توجد صفحة بهذا العنوان"},
@@ -563,11 +606,11 @@ func TestSearchPageFiltersAndOrder(t *testing.T) {
 		t.Errorf("facets, oldest first: %s", body)
 	}
 	for target, says := range map[string]string{
-		"/?from=9-4-2024&q=" + q("لافروف"):                                     "YYYY-MM-DD",
-		"/?from=2024-04-10&to=2024-04-01&q=" + q("لافروف"):                     "تعذّر فهم الاستعلام",
-		"/?sort=random&q=" + q("لافروف"):                                       "تعذّر فهم الاستعلام",
-		"/api/search?to=tomorrow&q=" + q("لافروف"):                             "to must be a date",
-		"/api/search?sort=random&q=" + q("لافروف"):                             "unknown order",
+		"/?from=9-4-2024&q=" + q("لافروف"):                                     "قيمة «من» غير مقبولة (from must be a day such as 2024-04-09 or a month such as 2024-04",
+		"/?from=2024-04-10&to=2024-04-01&q=" + q("لافروف"):                     "قيمة «إلى» غير مقبولة (to is before from",
+		"/?sort=random&q=" + q("لافروف"):                                       "قيمة «الترتيب» غير مقبولة",
+		"/api/search?to=tomorrow&q=" + q("لافروف"):                             "to must be a day such as 2024-04-09 or a month",
+		"/api/search?sort=random&q=" + q("لافروف"):                             "sort must be relevance, newest or oldest",
 		"/api/search?facets=maybe&q=" + q("لافروف"):                            "facets must be",
 		"/api/search?source=" + strings.Repeat("x", 300) + "&q=" + q("لافروف"): "source must be",
 	} {
@@ -575,6 +618,34 @@ func TestSearchPageFiltersAndOrder(t *testing.T) {
 		if res.StatusCode != 400 || !strings.Contains(body, says) {
 			t.Errorf("%s: %d %.300s", target, res.StatusCode, body)
 		}
+	}
+}
+
+// The page and the API read the same parameters the same way: a month
+// for a period, sort=relevance.
+func TestPageAndAPIReadTheSameParameters(t *testing.T) {
+	h := web.New(seeds(t), web.Options{})
+	// April 2024: 002 (9 April) and 003 (8 April); 000 has no date.
+	april := []string{"002_24f89540b9a4c350", "003_9503abc412b62b6e"}
+	params := "from=2024-04&to=2024-04&sort=relevance&q=" + q("لافروف")
+	res, page := get(t, h, "/?"+params)
+	if ids := listed(page); res.StatusCode != 200 || !sameSet(ids, april) {
+		t.Errorf("page: %d %v", res.StatusCode, ids)
+	}
+	if !strings.Contains(page, `name="from" value="2024-04-01"`) || !strings.Contains(page, `name="to" value="2024-04-30"`) || !strings.Contains(page, `<option value="relevance" selected>`) {
+		t.Error("the page's form does not keep the month or the order")
+	}
+	_, body := get(t, h, "/api/search?"+params)
+	var r search.Response
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		t.Fatalf("%v: %s", err, body)
+	}
+	var ids []string
+	for _, hit := range r.Hits {
+		ids = append(ids, hit.ID)
+	}
+	if !sameSet(ids, april) {
+		t.Errorf("API: %v", ids)
 	}
 }
 

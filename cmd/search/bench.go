@@ -22,39 +22,52 @@ import (
 
 // runBench measures indexing throughput and query latency.
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("bench")
+	c := newCommand("bench", "Indexes PATH (as \"search index\" does) and reports articles/s, MB/s of text, "+
+		"index size and peak memory; then runs the queries — titles' first words sampled from PATH, or "+
+		"the lines of --queries-file — for several rounds, with our BM25 and with bleve's own scorer taken "+
+		"in turn, and reports p50, p90, p99 and mean latency and the ratio of the medians.\n\n"+
+		"For the HTTP server under load, see bench/http.sh.",
+		"search bench [options] PATH...",
+		"search bench --index DIR --queries-file FILE [options]")
 	var dir, analysis, queriesFile, keep string
 	var nQueries, rounds, limit int
 	var full bool
-	fs.StringVar(&dir, "index", "", "")
-	fs.StringVar(&analysis, "analysis", string(store.DefaultAnalysis), "")
-	fs.StringVar(&queriesFile, "queries-file", "", "")
-	fs.StringVar(&keep, "keep", "", "")
-	fs.IntVar(&nQueries, "queries", 200, "")
-	fs.IntVar(&rounds, "rounds", 5, "")
-	fs.IntVar(&limit, "n", 10, "")
-	fs.BoolVar(&full, "snippets", false, "")
-	if err := parseFlags(fs, args, stdout); err != nil {
+	c.String(&dir, "index", "", "time queries on the index in `DIR` instead of building one")
+	c.String(&analysis, "analysis", string(store.DefaultAnalysis), "text `ANALYSIS` of the index built: "+analysisNames)
+	c.String(&queriesFile, "queries-file", "", "the queries, one a line, in `FILE` (required with --index)")
+	c.String(&keep, "keep", "", "keep the index built in `DIR`")
+	c.Int(&nQueries, "queries", 200, "sample `N` queries from the titles")
+	c.Int(&rounds, "rounds", 5, "run the queries `R` times")
+	c.Int(&limit, "n", 10, "ask for the top `N` hits")
+	c.Bool(&full, "snippets", "time whole responses, with titles, snippets and folded near-duplicates")
+	var prof profileFlags
+	prof.add(c)
+	if err := c.parse(args, stdout); err != nil {
 		return err
 	}
-	if (dir == "") == (fs.NArg() == 0) {
-		return usagef("bench: give either corpus files to index, or --index DIR with --queries-file FILE")
+	stopProfile, err := prof.start()
+	if err != nil {
+		return c.usagef("%v", err)
+	}
+	defer stopProfile()
+	if (dir == "") == (c.fs.NArg() == 0) {
+		return c.usagef("give either corpus files to index, or --index DIR with --queries-file FILE")
 	}
 	if dir != "" && queriesFile == "" {
-		return usagef("bench: with --index, give the queries with --queries-file FILE (one a line)")
+		return c.usagef("with --index, give the queries with --queries-file FILE (one a line)")
 	}
 	if rounds < 1 || nQueries < 1 || limit < 1 || limit > search.MaxLimit {
-		return usagef("bench: --rounds, --queries and -n must be positive (-n at most %d)", search.MaxLimit)
+		return c.usagef("--rounds, --queries and -n must be positive (-n at most %d)", search.MaxLimit)
 	}
 	var queries []string
-	if fs.NArg() > 0 {
+	if c.fs.NArg() > 0 {
 		a, err := store.ParseAnalysis(analysis)
 		if err != nil {
-			return usagef("bench: %v", err)
+			return c.usagef("%v", err)
 		}
-		r, err := indexer.OpenPaths(fs.Args(), indexer.ReadOptions{})
+		r, err := indexer.OpenPaths(c.fs.Args(), indexer.ReadOptions{})
 		if err != nil {
-			return usagef("bench: %v", err)
+			return c.usagef("%v", err)
 		}
 		dir = keep
 		if dir == "" {
@@ -66,7 +79,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			dir = filepath.Join(tmp, "index")
 		}
 		sampler := &titleSampler{Reader: r, n: nQueries, rng: rand.New(rand.NewPCG(1, 2))}
-		fmt.Fprintf(stdout, "indexing %s with analysis %s …\n", strings.Join(fs.Args(), " "), a)
+		fmt.Fprintf(stdout, "indexing %s with analysis %s …\n", strings.Join(c.fs.Args(), " "), a)
 		sum, err := indexer.Build(ctx, dir, sampler, indexer.Options{Analysis: a})
 		r.Close()
 		if err != nil {
@@ -80,7 +93,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else {
 		var err error
 		if queries, err = readLines(queriesFile); err != nil {
-			return usagef("bench: %v", err)
+			return c.usagef("%v", err)
 		}
 	}
 	e, err := search.Open(dir)

@@ -15,29 +15,32 @@ import (
 
 // runEval measures ranking on a test collection.
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval")
+	c := newCommand("eval", "Indexes a TSV of documents (ID, tab, text) in memory, runs each topic of a "+
+		"TSV (ID, tab, text; read as plain words, any matching) and prints nDCG@10, MRR@10 and Recall@100 "+
+		"against TREC relevance judgments (trec_eval's definitions), with the number of topics, for each "+
+		"analysis and scoring asked for.",
+		"search eval --docs FILE --topics FILE --qrels FILE [options]")
 	var docsPath, topicsPath, qrelsPath, analyses, scorings, runOut string
-	fs.StringVar(&docsPath, "docs", "", "")
-	fs.StringVar(&topicsPath, "topics", "", "")
-	fs.StringVar(&qrelsPath, "qrels", "", "")
-	fs.StringVar(&analyses, "analyzer", string(store.DefaultAnalysis), "")
-	fs.StringVar(&analyses, "analysis", string(store.DefaultAnalysis), "")
-	fs.StringVar(&scorings, "scoring", "fahras", "")
-	fs.StringVar(&runOut, "run", "", "")
-	if err := parseFlags(fs, args, stdout); err != nil {
+	c.String(&docsPath, "docs", "", "the documents: a TSV `FILE` of ID, tab, text (required)")
+	c.String(&topicsPath, "topics", "", "the topics: a TSV `FILE` of ID, tab, text (required)")
+	c.String(&qrelsPath, "qrels", "", "the relevance judgments: a TREC qrels `FILE` (required)")
+	c.String(&analyses, "analyzer,analysis", string(store.DefaultAnalysis), "the analyses to compare, comma-separated `NAMES`: "+analysisNames)
+	c.String(&scorings, "scoring", "fahras", "the scorers to compare, comma-separated `NAMES`: fahras (our BM25), bleve-bm25, bleve-tfidf")
+	c.String(&runOut, "run", "", "write the ranking as a TREC run file `OUT` (OUT.ANALYSIS.SCORING when several are compared)")
+	if err := c.parse(args, stdout); err != nil {
 		return err
 	}
 	if docsPath == "" || topicsPath == "" || qrelsPath == "" {
-		return usagef("eval: --docs, --topics and --qrels are all required")
+		return c.usagef("--docs, --topics and --qrels are all required")
 	}
-	if fs.NArg() > 0 {
-		return usagef("eval: unexpected argument %q", fs.Arg(0))
+	if c.fs.NArg() > 0 {
+		return c.usagef("unexpected argument %q", c.fs.Arg(0))
 	}
 	var configs []eval.Config
 	for _, a := range strings.Split(analyses, ",") {
 		an, err := store.ParseAnalysis(strings.TrimSpace(a))
 		if err != nil {
-			return usagef("eval: %v", err)
+			return c.usagef("%v", err)
 		}
 		for _, s := range strings.Split(scorings, ",") {
 			s = strings.TrimSpace(s)
@@ -46,22 +49,22 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				known = known || k == s
 			}
 			if !known {
-				return usagef("eval: unknown scoring %q (choose from %s)", s, strings.Join(eval.Scorings, ", "))
+				return c.usagef("unknown scoring %q (choose from %s)", s, strings.Join(eval.Scorings, ", "))
 			}
 			configs = append(configs, eval.Config{Analysis: an, Scoring: s})
 		}
 	}
 	docs, err := eval.ReadDocs(docsPath)
 	if err != nil {
-		return usagef("eval: documents: %v", err)
+		return c.usagef("documents: %v", err)
 	}
 	topics, err := eval.ReadTopics(topicsPath)
 	if err != nil {
-		return usagef("eval: topics: %v", err)
+		return c.usagef("topics: %v", err)
 	}
 	qrels, err := eval.ReadQrels(qrelsPath)
 	if err != nil {
-		return usagef("eval: judgments: %v", err)
+		return c.usagef("judgments: %v", err)
 	}
 	fmt.Fprintf(stdout, "%d documents, %d topics, judgments for %d topics\n\n", len(docs), len(topics), len(qrels))
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)

@@ -21,43 +21,53 @@ func (f fieldFlags) Set(v string) error { return f.fields.Set(v) }
 
 // runIndex builds an on-disk index, or brings one up to date.
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("index")
+	c := newCommand("index", "Reads every PATH — .txt files (one article each; the ID is the file "+
+		"name without .txt), JSON Lines files (.jsonl or .ndjson, one article a line; fields id, title, "+
+		"content, date, source, url), either of them gzip-compressed (.gz), or directories of them — and "+
+		"writes an index to DIR. Headlines, dates, agencies and people are read from the text; share "+
+		"prompts, tickers, credits and other page furniture are kept out of the searchable text.\n\n"+
+		"When DIR already holds an index, only what changed is added, updated or deleted (articles no "+
+		"longer in the PATHs are deleted, unless some input could not be read), and the summary says so. "+
+		"Either way the index in DIR is replaced only when the new one is complete, and a server "+
+		"serving DIR switches to it. Records that cannot be indexed are skipped and counted by reason.",
+		"search index --out DIR [options] PATH...")
 	var out, analysis string
 	var batch int
 	var quiet, rebuild bool
 	fields := indexer.DefaultJSONFields
-	fs.StringVar(&out, "out", "", "")
-	fs.StringVar(&analysis, "analysis", string(store.DefaultAnalysis), "")
-	fs.IntVar(&batch, "batch", store.DefaultBatchDocs, "")
-	fs.BoolVar(&quiet, "quiet", false, "")
-	fs.BoolVar(&rebuild, "rebuild", false, "")
-	fs.Var(fieldFlags{&fields}, "field", "")
+	c.String(&out, "out", "", "write the index to `DIR` (required)")
+	c.String(&analysis, "analysis", string(store.DefaultAnalysis), "text `ANALYSIS`: "+analysisNames)
+	c.Var(fieldFlags{&fields}, "field", "read a JSON Lines field from another name, `FIELD=NAME`, e.g. "+
+		"--field content=text --field date=published; FIELD is id, title, content, date, source or url; repeatable")
+	c.Int(&batch, "batch", store.DefaultBatchDocs, "write `N` articles a batch")
+	c.Bool(&rebuild, "rebuild", "build the whole index again instead of updating it")
+	c.Bool(&quiet, "quiet", "show no progress bar")
 	var prof profileFlags
-	prof.add(fs)
-	if err := parseFlags(fs, args, stdout); err != nil {
+	prof.add(c)
+	if err := c.parse(args, stdout); err != nil {
 		return err
 	}
 	stopProfile, err := prof.start()
 	if err != nil {
-		return usagef("index: %v", err)
+		return c.usagef("%v", err)
 	}
 	defer stopProfile()
 	if out == "" {
-		return usagef("index: --out DIR is required")
+		return c.usagef("--out DIR is required")
 	}
-	if fs.NArg() == 0 {
-		return usagef("index: give the .txt or .jsonl files or directories to index")
+	if c.fs.NArg() == 0 {
+		return c.usagef("give the .txt or .jsonl files or directories to index")
 	}
 	a, err := store.ParseAnalysis(analysis)
 	if err != nil {
-		return usagef("index: %v", err)
+		return c.usagef("%v", err)
 	}
 	if batch < 1 || batch > 100000 {
-		return usagef("index: --batch must be between 1 and 100000")
+		return c.usagef("--batch must be between 1 and 100000")
 	}
-	r, err := indexer.OpenPaths(fs.Args(), indexer.ReadOptions{Fields: fields})
+	r, err := indexer.OpenPaths(c.fs.Args(), indexer.ReadOptions{Fields: fields})
 	if err != nil {
-		return usagef("index: %v", err)
+		return c.usagef("%v", err)
 	}
 	defer r.Close()
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/store"
 )
 
 // cli runs one command line and returns its exit code and output.
@@ -105,15 +106,18 @@ func TestBadInput(t *testing.T) {
 		{[]string{}, exitUsage, "no query"},
 		{[]string{"-q", ""}, exitUsage, "no query"},
 		{[]string{"-q", "في"}, exitUsage, "no words to search for"},
-		{[]string{"-q", strings.Repeat("لافروف ", 15000)}, exitUsage, "limit is"},
-		{[]string{"-q", "لافروف", "-n", "0"}, exitUsage, "-n must be"},
+		{[]string{"-q", strings.Repeat("لافروف ", 15000)}, exitUsage, "-q is too long: 195000 bytes, at most 4096"},
+		{[]string{"-q", "لافروف", "-n", "0"}, exitUsage, `-n must be a whole number from 1 to 1000, not "0"`},
+		{[]string{"-q", "لافروف", "--limit", "ten"}, exitUsage, `-n must be a whole number from 1 to 1000, not "ten"`},
+		{[]string{"-q", "لافروف", "--offset", "-3"}, exitUsage, `--offset must be a whole number from 0 to 10000`},
 		{[]string{"-q", "لافروف", "--bogus"}, exitUsage, "bogus"},
 		{[]string{"-q", "لافروف", "--index", "/nonexistent/ix"}, exitUsage, "/nonexistent/ix"},
 		{[]string{"لافروف"}, exitUsage, "unknown command"},
 		{[]string{"-q", "طوكيو"}, exitNoMatch, ""},
-		{[]string{"-q", "لافروف", "--from", "2024-13-01"}, exitUsage, "--from must be a day"},
-		{[]string{"-q", "لافروف", "--from", "2024-05", "--to", "2024-04"}, exitUsage, "ends (2024-04-30) before it starts"},
-		{[]string{"-q", "لافروف", "--sort", "random"}, exitUsage, "--sort must be"},
+		{[]string{"-q", "لافروف", "--from", "2024-13-01"}, exitUsage, "--from must be a day such as 2024-04-09 or a month such as 2024-04"},
+		{[]string{"-q", "لافروف", "--from", "2024-05", "--to", "2024-04"}, exitUsage, "--to is before from: the period ends (2024-04-30) before it starts (2024-05-01)"},
+		{[]string{"-q", "لافروف", "--sort", "random"}, exitUsage, `--sort must be relevance, newest or oldest, not "random"`},
+		{[]string{"-q", "لافروف", "--color", "pink"}, exitUsage, "--color must be auto, always or never"},
 		{[]string{"index"}, exitUsage, "--out"},
 		{[]string{"index", "--out", t.TempDir()}, exitUsage, "give the"},
 		{[]string{"index", "--out", t.TempDir(), "/nonexistent/file.txt"}, exitUsage, "/nonexistent/file.txt"},
@@ -134,11 +138,56 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// "search -h" gives every command and the search's options; "search CMD
+// -h" that command's options, and only them.
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"-h"}, {"--help"}, {"help"}, {"index", "-h"}} {
+	for _, c := range []struct {
+		args      []string
+		has, lack []string
+	}{
+		{[]string{"-h"}, []string{"search index --out DIR", "search serve", "search eval", "search bench", "search --version",
+			"-q, --query QUERY", "-n, --limit N", "--no-collapse", "Exit codes:"}, []string{"--rebuild", "--timeout"}},
+		{[]string{"--help"}, []string{"search index --out DIR", "-q, --query QUERY"}, nil},
+		{[]string{"help"}, []string{"search index --out DIR", "-q, --query QUERY"}, nil},
+		{[]string{"index", "-h"}, []string{"search index --out DIR [options] PATH...", "--out DIR", "--rebuild", "--field FIELD=NAME", "(default 2000)"}, []string{"-q, --query", "--timeout", "Commands:"}},
+		{[]string{"help", "index"}, []string{"search index --out DIR [options] PATH...", "--rebuild"}, []string{"-q, --query"}},
+		{[]string{"serve", "--help"}, []string{"search serve [--index DIR]", "--timeout DURATION", "(default 2s)", "--max-searches N", "--queue N", "--reload DURATION"}, []string{"--rebuild", "-q, --query"}},
+		{[]string{"eval", "-h"}, []string{"--docs FILE", "--analyzer, --analysis NAMES"}, []string{"--rebuild"}},
+		{[]string{"bench", "-h"}, []string{"--queries-file FILE", "bench/http.sh"}, []string{"--rebuild"}},
+	} {
+		code, out, stderr := cli(t, c.args...)
+		if code != exitOK || stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q", c.args, code, stderr)
+		}
+		for _, s := range c.has {
+			if !strings.Contains(out, s) {
+				t.Errorf("%v: no %q in\n%s", c.args, s, out)
+			}
+		}
+		for _, s := range c.lack {
+			if strings.Contains(out, s) {
+				t.Errorf("%v: %q in\n%s", c.args, s, out)
+			}
+		}
+		for i, line := range strings.Split(out, "\n") {
+			if n := len([]rune(line)); n > 80 {
+				t.Errorf("%v: line %d has %d characters: %q", c.args, i+1, n, line)
+			}
+		}
+	}
+	// A mistake points to the help of the command it was made in.
+	if _, _, stderr := cli(t, "index", "--bogus"); !strings.HasSuffix(stderr, "Run 'search index -h' for usage.\n") {
+		t.Errorf("index --bogus: %q", stderr)
+	}
+}
+
+// --version names the module's version and the index format read.
+func TestVersion(t *testing.T) {
+	want := regexp.MustCompile(`^search \S+, module github\.com/fahras/fahras(, commit [0-9a-f]{12})?, go[0-9.]+\S*; reads index format ` + fmt.Sprint(store.FormatVersion) + "\n$")
+	for _, args := range [][]string{{"--version"}, {"version"}, {"-version"}} {
 		code, out, _ := cli(t, args...)
-		if code != exitOK || !strings.Contains(out, "search index --out DIR") || !strings.Contains(out, "-q QUERY") {
-			t.Errorf("%v: exit %d\n%s", args, code, out)
+		if code != exitOK || !want.MatchString(out) {
+			t.Errorf("%v: exit %d, %q", args, code, out)
 		}
 	}
 }

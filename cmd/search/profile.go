@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"runtime"
@@ -12,10 +11,10 @@ import (
 // commands that do heavy work (index, bench, eval).
 type profileFlags struct{ cpu, mem string }
 
-// add declares the options on a flag set.
-func (p *profileFlags) add(fs *flag.FlagSet) {
-	fs.StringVar(&p.cpu, "cpuprofile", "", "write a CPU profile of the command to `FILE` (read it with go tool pprof)")
-	fs.StringVar(&p.mem, "memprofile", "", "write an allocation profile of the command to `FILE` when it ends")
+// add declares the options on a command.
+func (p *profileFlags) add(c *command) {
+	c.String(&p.cpu, "cpuprofile", "", "write a CPU profile of the command to `FILE` (read it with go tool pprof)")
+	c.String(&p.mem, "memprofile", "", "write an allocation profile of the command to `FILE` when it ends")
 }
 
 // start begins CPU profiling if asked; the function it returns stops it

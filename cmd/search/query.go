@@ -4,19 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/fahras/fahras/search"
 	"github.com/fahras/fahras/store"
 )
-
-// errHelp ends a command that printed its help: exit code 0.
-var errHelp = errors.New("help shown")
 
 // indexError is a missing or unreadable index: exit code 2.
 type indexError struct{ err error }
@@ -41,44 +37,8 @@ var analysisNames = func() string {
 	for _, a := range store.Analyses() {
 		names = append(names, string(a))
 	}
-	return strings.Join(names, ", ") + " (default " + string(store.DefaultAnalysis) + ")"
+	return strings.Join(names, ", ")
 }()
-
-// newFlags makes a flag set that reports errors instead of printing them.
-func newFlags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
-}
-
-// parseFlags parses args, flags and other arguments in any order (all
-// after "--" are arguments), turning -h into errHelp (after printing the
-// usage to stdout) and other mistakes into usage errors. The other
-// arguments are left in fs.Args().
-func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) error {
-	var rest []string
-	for {
-		err := fs.Parse(args)
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usageText)
-			return errHelp
-		}
-		if err != nil {
-			return usageError{err.Error()}
-		}
-		left := fs.Args()
-		if len(left) == 0 {
-			break
-		}
-		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
-			rest = append(rest, left...)
-			break
-		}
-		rest = append(rest, left[0])
-		args = left[1:]
-	}
-	return fs.Parse(append([]string{"--"}, rest...))
-}
 
 // openEngine opens the index in dir, or the built-in articles when dir is
 // empty.
@@ -97,60 +57,86 @@ func openEngine(dir string) (*search.Engine, error) {
 	return e, nil
 }
 
+// searchFlags are the search's options by the parameter of
+// search.ParseRequest they give, as they are named in messages.
+var searchFlags = map[string]string{
+	search.ParamQuery:      "-q",
+	search.ParamLimit:      "-n",
+	search.ParamOffset:     "--offset",
+	search.ParamAny:        "--any",
+	search.ParamFrom:       "--from",
+	search.ParamTo:         "--to",
+	search.ParamSort:       "--sort",
+	search.ParamSource:     "--source",
+	search.ParamAgency:     "--agency",
+	search.ParamPerson:     "--person",
+	search.ParamFacets:     "--facets",
+	search.ParamNoCollapse: "--no-collapse",
+}
+
 // runSearch is the default command: search and print ranked hits.
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search")
-	var q, dir, color, from, to, order string
-	var limit, offset int
-	var any, asJSON bool
-	var req search.Request
-	fs.StringVar(&q, "q", "", "")
-	fs.StringVar(&q, "query", "", "")
-	fs.StringVar(&dir, "index", "", "")
-	fs.IntVar(&limit, "n", search.DefaultLimit, "")
-	fs.IntVar(&limit, "limit", search.DefaultLimit, "")
-	fs.IntVar(&offset, "offset", 0, "")
-	fs.BoolVar(&any, "any", false, "")
-	fs.BoolVar(&asJSON, "json", false, "")
-	fs.StringVar(&color, "color", "auto", "")
-	fs.StringVar(&from, "from", "", "")
-	fs.StringVar(&to, "to", "", "")
-	fs.StringVar(&order, "sort", search.SortRelevance, "")
-	fs.StringVar(&req.Source, "source", "", "")
-	fs.StringVar(&req.Agency, "agency", "", "")
-	fs.StringVar(&req.Person, "person", "", "")
-	fs.BoolVar(&req.Facets, "facets", false, "")
-	fs.BoolVar(&req.NoCollapse, "no-collapse", false, "")
-	if err := parseFlags(fs, args, stdout); err != nil {
+	c := newCommand("", "Lists the articles that match QUERY, best first: rank, title, score, "+
+		"ID and short snippets with the matched words highlighted (in colour on a terminal, "+
+		"in [brackets] when piped). Without --index it searches the five articles built into the binary.",
+		"search -q QUERY [--index DIR] [options]")
+	p := map[string]*string{}
+	for _, k := range []string{search.ParamQuery, search.ParamLimit, search.ParamOffset, search.ParamFrom, search.ParamTo,
+		search.ParamSort, search.ParamSource, search.ParamAgency, search.ParamPerson} {
+		p[k] = new(string)
+	}
+	var dir, color string
+	var any, facets, noCollapse, asJSON, version bool
+	c.String(p[search.ParamQuery], "q,query", "", "the `QUERY` to look for (its syntax is below)")
+	c.String(&dir, "index", "", "search the index in `DIR`, built with \"search index\", instead of the built-in articles")
+	c.String(p[search.ParamLimit], "n,limit", "", fmt.Sprintf("show at most `N` articles, 1 to %d (default %d)", search.MaxLimit, search.DefaultLimit))
+	c.String(p[search.ParamOffset], "offset", "", fmt.Sprintf("skip the first `N` articles, for paging (0 to %d)", search.MaxOffset))
+	c.Bool(&any, "any", "an article matching any word is a hit, not only one matching every word")
+	c.String(p[search.ParamFrom], "from", "", "only articles published on or after `DAY` (2024-04-09, or a month: 2024-04 from its first day)")
+	c.String(p[search.ParamTo], "to", "", "only articles published on or before `DAY` (2024-04-09, or a month: 2024-04 to its last day)")
+	c.String(p[search.ParamSort], "sort", "", "`ORDER` of the hits: relevance (the default), newest or oldest first")
+	c.String(p[search.ParamSource], "source", "", "only articles from the source `NAME`")
+	c.String(p[search.ParamAgency], "agency", "", "only articles crediting the news agency `NAME`")
+	c.String(p[search.ParamPerson], "person", "", "only articles naming the person `NAME`")
+	c.Bool(&facets, "facets", "also count the matching articles by month, source, agency and person")
+	c.Bool(&noCollapse, "no-collapse", "list near-duplicates (the same story published twice) as hits of their own; by default they are folded into the better-ranked one and listed under it")
+	c.Bool(&asJSON, "json", "print the result as JSON (its fields are in README.md)")
+	c.String(&color, "color", "auto", "highlight matches with colour: `WHEN` is auto, always or never")
+	c.Bool(&version, "version", "print the version and the index format this binary reads, and stop")
+	c.header, c.footer = overview, queryHelp
+	if err := c.parse(args, stdout); err != nil {
 		return err
 	}
-	var err error
-	if req.From, err = parseDay("--from", from); err != nil {
-		return err
+	if version {
+		fmt.Fprintln(stdout, versionLine())
+		return nil
 	}
-	if req.To, err = parseDay("--to", to); err != nil {
-		return err
-	}
-	switch order {
-	case search.SortRelevance, search.SortNewest, search.SortOldest:
-		req.Sort = order
-	default:
-		return usagef("--sort must be %s, %s or %s", search.SortRelevance, search.SortNewest, search.SortOldest)
-	}
-	if fs.NArg() > 0 {
-		if !strings.HasPrefix(fs.Arg(0), "-") && q == "" {
-			return usagef("unknown command %q (to search for it, use -q %q)", fs.Arg(0), fs.Arg(0))
+	if c.fs.NArg() > 0 {
+		if !strings.HasPrefix(c.fs.Arg(0), "-") && *p[search.ParamQuery] == "" {
+			return usagef("unknown command %q (to search for it, use -q %q)", c.fs.Arg(0), c.fs.Arg(0))
 		}
-		return usagef("unexpected argument %q", fs.Arg(0))
+		return usagef("unexpected argument %q", c.fs.Arg(0))
 	}
-	if strings.TrimSpace(q) == "" {
+	v := url.Values{}
+	for k, s := range p {
+		if *s != "" {
+			v.Set(k, *s)
+		}
+	}
+	for k, on := range map[string]bool{search.ParamAny: any, search.ParamFacets: facets, search.ParamNoCollapse: noCollapse} {
+		if on {
+			v.Set(k, "1")
+		}
+	}
+	req, err := search.ParseRequest(v)
+	var pe *search.ParamError
+	switch {
+	case errors.Is(err, search.ErrNoQuery):
 		return usagef("no query: give one with -q, for example: search -q \"لافروف\"")
-	}
-	if limit < 1 || limit > search.MaxLimit {
-		return usagef("-n must be between 1 and %d", search.MaxLimit)
-	}
-	if offset < 0 || offset > search.MaxOffset {
-		return usagef("--offset must be between 0 and %d", search.MaxOffset)
+	case errors.As(err, &pe):
+		return usagef("%s %s", searchFlags[pe.Param], pe.Reason)
+	case err != nil:
+		return err
 	}
 	useColor := false
 	switch color {
@@ -160,7 +146,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case "auto":
 		useColor = isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
 	default:
-		return usagef("--color must be auto, always or never")
+		return usagef("--color must be auto, always or never, not %q", color)
 	}
 
 	e, err := openEngine(dir)
@@ -168,7 +154,6 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer e.Close()
-	req.Query, req.Limit, req.Offset, req.Any = q, limit, offset, any
 	resp, err := e.Search(ctx, req)
 	if err != nil {
 		return err
@@ -187,24 +172,6 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errNoMatch
 	}
 	return nil
-}
-
-// parseDay reads a day given as YYYY-MM-DD, or a month as YYYY-MM (its
-// first day for --from, its last for --to); empty is no day.
-func parseDay(flag, s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	if t, err := time.Parse("2006-01", s); err == nil {
-		if flag == "--to" {
-			t = t.AddDate(0, 1, -1)
-		}
-		return t, nil
-	}
-	return time.Time{}, usagef("%s must be a day such as 2024-04-09 or a month such as 2024-04, not %q", flag, s)
 }
 
 // Highlighting of matched words on a terminal, and when piped.
