@@ -7,6 +7,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/fahras/fahras/store"
 )
 
 // BM25 parameters, as in Lucene and most of the literature.
@@ -28,13 +30,14 @@ func bm25TF(freq, dl, avgdl float64) float64 {
 	return freq * (bm25K1 + 1) / (freq + bm25K1*(1-bm25B+bm25B*dl/avgdl))
 }
 
-// fieldLength recovers a field's length in tokens from the norm bleve
-// stores with each posting, 1/√length as a float32.
+// fieldLength recovers a field's length in words from the norm bleve
+// returns with each posting, 1/√code as a float32, where code is the
+// store.LengthCode the index stores.
 func fieldLength(norm float64) float64 {
 	if norm <= 0 {
 		return 1
 	}
-	return math.Round(1 / (norm * norm))
+	return store.CodeLength(int(math.Round(1 / (norm * norm))))
 }
 
 // termSearcher walks the postings of one term in one field and scores

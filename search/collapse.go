@@ -23,10 +23,14 @@ type Similar struct {
 // collapseWindow is how many ranked hits are read, beyond the page, to
 // fold near-duplicates into the best-ranked of them: pages stay full when
 // some of their hits are folded away. Only their stories are read, from
-// doc values, so the window is cheap.
+// doc values. When folding leaves the page short, the search reads a
+// window four times as wide, up to maxWindow.
 func collapseWindow(req Request) int {
-	return req.Offset + 4*req.Limit + 20
+	return req.Offset + 2*req.Limit + 10
 }
+
+// maxWindow bounds the hits read to fill one page of folded hits.
+const maxWindow = MaxOffset + 4*MaxLimit
 
 // maxSimilar bounds the similar articles listed under one hit.
 const maxSimilar = 20

@@ -163,6 +163,17 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Near-duplicates folded away left the page short although more
+		// articles match: read a wider window of hits.
+		for w := len(res.Hits); len(groups) < req.Offset+req.Limit && res.Total > uint64(len(res.Hits)) && w < maxWindow; {
+			w = min(4*w, maxWindow)
+			if p, res, err = e.runWindow(ctx, r, clauses, !req.Any && !resp.Relaxed, fs, order, req, w); err != nil {
+				return nil, err
+			}
+			if groups, err = collapse(r, res.Hits); err != nil {
+				return nil, err
+			}
+		}
 		page = groups[min(req.Offset, len(groups)):min(req.Offset+req.Limit, len(groups))]
 		resp.More = len(groups) > req.Offset+req.Limit || res.Total > uint64(len(res.Hits))
 	} else {
@@ -239,6 +250,12 @@ func plainWords(cs []clause) int {
 
 // run plans and runs a query over the snapshot r.
 func (e *Engine) run(ctx context.Context, r index.IndexReader, clauses []clause, all bool, fs []query.Query, order []string, req Request) (*plan, *bleve.SearchResult, error) {
+	return e.runWindow(ctx, r, clauses, all, fs, order, req, collapseWindow(req))
+}
+
+// runWindow is run reading window hits from the first when near-duplicates
+// are folded.
+func (e *Engine) runWindow(ctx context.Context, r index.IndexReader, clauses []clause, all bool, fs []query.Query, order []string, req Request, window int) (*plan, *bleve.SearchResult, error) {
 	p, err := newPlan(r, e.ix.Info, e.weights(), clauses, all)
 	if err != nil {
 		return nil, nil, err
@@ -252,7 +269,7 @@ func (e *Engine) run(ctx context.Context, r index.IndexReader, clauses []clause,
 	}
 	sr := bleve.NewSearchRequestOptions(bq, req.Limit, req.Offset, false)
 	if collapsing(req) {
-		sr.From, sr.Size = 0, collapseWindow(req)
+		sr.From, sr.Size = 0, window
 	}
 	if req.Facets {
 		addFacets(sr)

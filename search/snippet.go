@@ -49,10 +49,11 @@ type word struct {
 type matches map[int]string
 
 // words cuts text into words as the analysis does (arabic.Words, whose
-// positions the index holds) and flags the ones at matched positions.
-func words(text string, m matches) []word {
+// positions the index holds) and flags the ones at matched positions. It
+// stops after the word at position last, when last > 0.
+func words(text string, m matches, last int) []word {
 	var ws []word
-	arabic.Words(text, func(start, end int) {
+	arabic.WordsUntil(text, last, func(start, end int) {
 		w := word{start: start, end: end}
 		if key, ok := m[len(ws)+1]; ok {
 			w.match, w.key = true, key
@@ -64,14 +65,14 @@ func words(text string, m matches) []word {
 
 // whole marks every matched word of text.
 func whole(text string, m matches) Snippet {
-	return render(text, words(text, m), 0, len(text), foldSpace)
+	return render(text, words(text, m, 0), 0, len(text), foldSpace)
 }
 
 // paragraphs marks every matched word of text and keeps its line breaks:
 // white space with a line break in it becomes one "\n", other runs of
 // white space one space.
 func paragraphs(text string, m matches) Snippet {
-	return render(text, words(text, m), 0, len(text), foldLines)
+	return render(text, words(text, m, 0), 0, len(text), foldLines)
 }
 
 // render builds the snippet of text[from:to], marking the matched words
@@ -143,7 +144,13 @@ func foldWhite(t string, lines bool) string {
 // most distinct matched words, in text order, each starting and ending on
 // a whole word. With no match it returns the opening words.
 func fragments(text string, m matches) []Snippet {
-	ws := words(text, m)
+	// Only the words up to a fragment's length past the last match are
+	// needed (one more tells whether the last fragment ends the text).
+	last := 0
+	for p := range m {
+		last = max(last, p)
+	}
+	ws := words(text, m, last+fragmentWords+1)
 	if len(ws) == 0 {
 		return nil
 	}

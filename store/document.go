@@ -75,7 +75,7 @@ func (e *Encoder) Encode(a *Article) *Doc {
 		// Filters and sorting go by the day: a day's articles are one
 		// value, which keeps the date's terms few.
 		day := a.Date.UTC().Truncate(24 * time.Hour)
-		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldDate, nil, day, time.RFC3339, index.IndexField|index.DocValues); err == nil {
+		if f, err := document.NewDateTimeFieldWithIndexingOptions(FieldDate, nil, day, time.RFC3339, index.IndexField|docValues); err == nil {
 			d.doc.AddField(f)
 		}
 		d.keyword(FieldMonth, a.Date.UTC().Format(MonthFormat))
@@ -103,10 +103,16 @@ func (d *Doc) SetGroup(group string, bands []string) {
 	}
 }
 
+// docValues are the options of the fields with doc values: the values
+// are small, and uncompressed they are read without decoding a block of
+// them for each article (a search reads the story of every ranked hit,
+// facets the values of every match).
+const docValues = index.DocValues | index.SkipDVCompression
+
 // keyword adds a keyword field, indexed with doc values.
 func (d *Doc) keyword(name, value string) {
 	if value != "" {
-		d.doc.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), index.IndexField|index.DocValues))
+		d.doc.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), index.IndexField|docValues))
 	}
 }
 
@@ -177,7 +183,7 @@ func (f *textField) Value() []byte             { return nil }
 func (f *textField) ArrayPositions() []uint64  { return nil }
 func (f *textField) EncodedFieldType() byte    { return 't' }
 func (f *textField) Analyze()                  {}
-func (f *textField) AnalyzedLength() int       { return f.length }
+func (f *textField) AnalyzedLength() int       { return LengthCode(f.length) }
 func (f *textField) NumPlainTextBytes() uint64 { return f.plain }
 func (f *textField) Options() index.FieldIndexingOptions {
 	return index.IndexField | index.IncludeTermVectors

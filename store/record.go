@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -142,7 +143,7 @@ func (r *Record) Encode(dst []byte) []byte {
 	dst = binary.AppendVarint(dst, unix)
 	dst = appendString(dst, r.Source)
 	dst = appendString(dst, r.URL)
-	dst = appendString(dst, r.Hash)
+	dst = appendString(dst, hashBytes(r.Hash))
 	dst = binary.AppendUvarint(dst, uint64(r.Lens[0]))
 	dst = binary.AppendUvarint(dst, uint64(r.Lens[1]))
 	dst = appendString(dst, string(r.raw))
@@ -171,7 +172,7 @@ func DecodeRecord(b []byte) (*Record, error) {
 	}
 	r.Source = string(d.bytes())
 	r.URL = string(d.bytes())
-	r.Hash = string(d.bytes())
+	r.Hash = hashString(d.bytes())
 	r.Lens[0] = int(d.uvarint())
 	r.Lens[1] = int(d.uvarint())
 	r.raw = d.bytes()
@@ -249,4 +250,22 @@ func (d *decoder) bytes() []byte {
 	v := d.b[:n:n]
 	d.b = d.b[n:]
 	return v
+}
+
+// hashBytes packs a content hash written in hex into its bytes, half the
+// size; any other string is kept as it is, after a zero byte.
+func hashBytes(h string) string {
+	b, err := hex.DecodeString(h)
+	if err != nil || len(b) == 0 {
+		return "\x00" + h
+	}
+	return string(b)
+}
+
+// hashString unpacks what hashBytes packed.
+func hashString(b []byte) string {
+	if len(b) > 0 && b[0] == 0 {
+		return string(b[1:])
+	}
+	return hex.EncodeToString(b)
 }

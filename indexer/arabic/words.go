@@ -16,10 +16,21 @@ import (
 // among the words Words finds, from 1: the search package finds a
 // position's word in a stored text again by calling Words on it.
 func Words(text string, fn func(start, end int)) {
-	start := -1
+	WordsUntil(text, 0, fn)
+}
+
+// WordsUntil is Words that stops after the word at position last, when
+// last > 0.
+func WordsUntil(text string, last int, fn func(start, end int)) {
+	start, n := -1, 0
 	for i := 0; i < len(text); {
 		c, size := rune(text[i]), 1
-		if c >= utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+			// The Arabic block, U+0600–U+06FF: two bytes.
+			c, size = (c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+		default:
 			c, size = utf8.DecodeRuneInString(text[i:])
 		}
 		if wordRune(c) {
@@ -36,6 +47,9 @@ func Words(text string, fn func(start, end int)) {
 		if start >= 0 {
 			fn(start, i)
 			start = -1
+			if n++; n == last {
+				return
+			}
 		}
 		i += size
 	}
