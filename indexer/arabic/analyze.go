@@ -2,7 +2,6 @@ package arabic
 
 import (
 	"bytes"
-	"unicode/utf8"
 
 	"github.com/fahras/fahras/indexer/arabic/internal/affix"
 )
@@ -87,7 +86,7 @@ func (a *Analyzer) Analyze(text string) []Token {
 				free = nil
 			}
 		}
-		if free != nil && prevFree != nil && prevPos == pos-1 && (utf8.RuneCount(free) <= 3 || utf8.RuneCount(prevFree) <= 3) {
+		if free != nil && prevFree != nil && prevPos == pos-1 && (runes(free) <= 3 || runes(prevFree) <= 3) {
 			k := len(a.buf)
 			a.buf = appendKey(a.buf, prevFree, free, MinPairSkeleton)
 			if len(a.buf) > k {

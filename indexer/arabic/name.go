@@ -40,7 +40,7 @@ func isStopWord(w []byte) bool {
 // skeleton keeps the first letter, drops later ا و ي ء, writes ج غ ق ك all
 // as ك and collapses a letter repeated.
 func appendKey(dst, a, b []byte, min int) []byte {
-	if utf8.RuneCount(a)+utf8.RuneCount(b) < MinNameLetters {
+	if runes(a)+runes(b) < MinNameLetters {
 		return dst
 	}
 	start := len(dst)
@@ -49,7 +49,10 @@ func appendKey(dst, a, b []byte, min int) []byte {
 	var last rune = -1
 	for i, part := range [2][]byte{a, b} {
 		for j := 0; j < len(part); {
-			r, size := utf8.DecodeRune(part[j:])
+			r, size := rune(part[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(part[j:])
+			}
 			first := i == 0 && j == 0
 			j += size
 			switch r {
@@ -72,4 +75,13 @@ func appendKey(dst, a, b []byte, min int) []byte {
 		return dst[:start]
 	}
 	return dst
+}
+
+// runes counts the runes of a word, fast for the two-byte letters of
+// normalized Arabic.
+func runes(w []byte) int {
+	if isArabicWord(w) {
+		return len(w) / 2
+	}
+	return utf8.RuneCount(w)
 }

@@ -48,9 +48,20 @@ func normalizeBytes(term []byte) []byte {
 	// lowercasing a few non-ASCII letters; those switch to a fresh buffer.
 	out := term[:0]
 	for r := 0; r < len(term); {
-		c, size := utf8.DecodeRune(term[r:])
+		var c rune
+		var size int
+		if b := term[r]; (b == 0xD8 || b == 0xD9) && r+1 < len(term) && term[r+1]&0xC0 == 0x80 {
+			c, size = rune(b&0x1F)<<6|rune(term[r+1]&0x3F), 2
+		} else {
+			c, size = utf8.DecodeRune(term[r:])
+		}
 		m := mapRune(c)
 		r += size
+		if m >= 0x0600 && m <= 0x07FF {
+			// Two bytes, written where at least two were read.
+			out = append(out, byte(0xC0|m>>6), byte(0x80|m&0x3F))
+			continue
+		}
 		switch {
 		case m < 0:
 			// dropped
