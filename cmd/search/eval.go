@@ -13,47 +13,67 @@ import (
 	"github.com/fahras/fahras/search/eval"
 )
 
+// pathFlags collects a repeated path option.
+type pathFlags struct{ paths *[]string }
+
+func (p pathFlags) String() string { return "" }
+func (p pathFlags) Set(v string) error {
+	*p.paths = append(*p.paths, v)
+	return nil
+}
+
 // runEval measures ranking on a test collection.
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval")
-	var docsPath, topicsPath, qrelsPath, analyses, scorings, runOut string
+	var docsPath, topicsPath, qrelsPath, analyses, scorings, runOut, match string
+	var corpus []string
+	var perTopic bool
 	fs.StringVar(&docsPath, "docs", "", "")
+	fs.Var(pathFlags{&corpus}, "corpus", "")
 	fs.StringVar(&topicsPath, "topics", "", "")
 	fs.StringVar(&qrelsPath, "qrels", "", "")
 	fs.StringVar(&analyses, "analyzer", string(indexer.DefaultAnalysis), "")
 	fs.StringVar(&analyses, "analysis", string(indexer.DefaultAnalysis), "")
 	fs.StringVar(&scorings, "scoring", "fahras", "")
+	fs.StringVar(&match, "match", string(eval.MatchAuto), "")
 	fs.StringVar(&runOut, "run", "", "")
+	fs.BoolVar(&perTopic, "per-topic", false, "")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
-	if docsPath == "" || topicsPath == "" || qrelsPath == "" {
-		return usagef("eval: --docs, --topics and --qrels are all required")
+	if (docsPath == "") == (len(corpus) == 0) {
+		return usagef("eval: give the documents with either --docs or --corpus")
+	}
+	if topicsPath == "" || qrelsPath == "" {
+		return usagef("eval: --topics and --qrels are both required")
 	}
 	if fs.NArg() > 0 {
 		return usagef("eval: unexpected argument %q", fs.Arg(0))
 	}
-	var configs []eval.Config
-	for _, a := range strings.Split(analyses, ",") {
-		an, err := indexer.ParseAnalysis(strings.TrimSpace(a))
-		if err != nil {
-			return usagef("eval: %v", err)
-		}
-		for _, s := range strings.Split(scorings, ",") {
-			s = strings.TrimSpace(s)
-			known := false
-			for _, k := range eval.Scorings {
-				known = known || k == s
-			}
-			if !known {
-				return usagef("eval: unknown scoring %q (choose from %s)", s, strings.Join(eval.Scorings, ", "))
-			}
-			configs = append(configs, eval.Config{Analysis: an, Scoring: s})
-		}
-	}
-	docs, err := eval.ReadDocs(docsPath)
+	m, err := eval.ParseMatch(match)
 	if err != nil {
-		return usagef("eval: documents: %v", err)
+		return usagef("eval: --match: %v", err)
+	}
+	configs, err := evalConfigs(analyses, scorings)
+	if err != nil {
+		return err
+	}
+	var src eval.DocSource
+	if docsPath != "" {
+		docs, err := eval.ReadDocs(docsPath)
+		if err != nil {
+			return usagef("eval: documents: %v", err)
+		}
+		src = eval.ArticleSource(docs)
+		fmt.Fprintf(stdout, "%d documents from %s\n", len(docs), docsPath)
+	} else {
+		for _, p := range corpus {
+			if _, err := os.Stat(p); err != nil {
+				return usagef("eval: corpus: %v", err)
+			}
+		}
+		src = eval.CorpusSource(corpus...)
+		fmt.Fprintf(stdout, "documents from %s, read as \"search index\" reads them\n", strings.Join(corpus, ", "))
 	}
 	topics, err := eval.ReadTopics(topicsPath)
 	if err != nil {
@@ -63,22 +83,29 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return usagef("eval: judgments: %v", err)
 	}
-	fmt.Fprintf(stdout, "%d documents, %d topics, judgments for %d topics\n\n", len(docs), len(topics), len(qrels))
+	fmt.Fprintf(stdout, "%d topics (queries run: %s), judgments for %d topics\n\n", len(topics), matchWords(m), len(qrels))
+
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "analysis\tscoring\tnDCG@10\tMRR@10\tRecall@100\ttopics\tseconds")
-	for _, c := range configs {
+	fmt.Fprintln(tw, "analysis\tscoring\tnDCG@10\tP@10\tMRR@10\tRecall@100\tjudged@10\ttopics\tarticles\tseconds")
+	byTopic := make([]map[string]eval.Scores, len(configs))
+	for i, c := range configs {
 		start := time.Now()
-		e, err := eval.NewEngine(ctx, docs, c)
+		if isTerminal(stderr) {
+			fmt.Fprintf(stderr, "eval: indexing with %s…\n", c)
+		}
+		e, sum, err := eval.Build(ctx, src, c)
 		if err != nil {
 			return err
 		}
-		run, err := eval.RunTopics(ctx, e, topics)
+		run, err := eval.RunTopics(ctx, e, topics, m)
 		e.Close()
 		if err != nil {
 			return err
 		}
-		m := eval.Evaluate(run, qrels)
-		fmt.Fprintf(tw, "%s\t%s\t%.4f\t%.4f\t%.4f\t%d\t%.1f\n", c.Analysis, c.Scoring, m.NDCG10, m.MRR10, m.Recall100, m.Topics, time.Since(start).Seconds())
+		mt := eval.Evaluate(run, qrels)
+		byTopic[i] = eval.EvaluateTopics(run, qrels)
+		fmt.Fprintf(tw, "%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%d\t%.1f\n", c.Analysis, c.Scoring,
+			mt.NDCG10, mt.P10, mt.MRR10, mt.Recall100, mt.Judged10, mt.Topics, sum.Added, time.Since(start).Seconds())
 		if runOut != "" {
 			path := runOut
 			if len(configs) > 1 {
@@ -88,6 +115,72 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				return err
 			}
 		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if perTopic {
+		fmt.Fprintln(stdout)
+		return printPerTopic(stdout, topics, configs, byTopic)
+	}
+	return nil
+}
+
+// evalConfigs reads the comma-separated analyses and scorings to compare.
+func evalConfigs(analyses, scorings string) ([]eval.Config, error) {
+	var configs []eval.Config
+	for _, a := range strings.Split(analyses, ",") {
+		an, err := indexer.ParseAnalysis(strings.TrimSpace(a))
+		if err != nil {
+			return nil, usagef("eval: %v", err)
+		}
+		for _, s := range strings.Split(scorings, ",") {
+			s = strings.TrimSpace(s)
+			known := false
+			for _, k := range eval.Scorings {
+				known = known || k == s
+			}
+			if !known {
+				return nil, usagef("eval: unknown scoring %q (choose from %s)", s, strings.Join(eval.Scorings, ", "))
+			}
+			configs = append(configs, eval.Config{Analysis: an, Scoring: s})
+		}
+	}
+	return configs, nil
+}
+
+// matchWords says in words how topics' queries run.
+func matchWords(m eval.Match) string {
+	switch m {
+	case eval.MatchAll:
+		return "as search -q runs them"
+	case eval.MatchAny:
+		return "as plain words, any matching"
+	}
+	return "news topics as search -q runs them, bare questions as plain words, any matching"
+}
+
+// printPerTopic writes each topic's nDCG@10 under every configuration,
+// side by side, topics in the order of the topic file; "-" marks a topic
+// with no relevant document in the judgments.
+func printPerTopic(w io.Writer, topics []eval.Topic, configs []eval.Config, byTopic []map[string]eval.Scores) error {
+	fmt.Fprintln(w, "nDCG@10 by topic:")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprint(tw, "topic\tquery")
+	for _, c := range configs {
+		fmt.Fprintf(tw, "\t%s", c)
+	}
+	fmt.Fprintln(tw)
+	for _, t := range topics {
+		fmt.Fprintf(tw, "%s\t%s", t.ID, t.Text)
+		for i := range configs {
+			if s, ok := byTopic[i][t.ID]; ok {
+				fmt.Fprintf(tw, "\t%.4f", s.NDCG10)
+			} else {
+				fmt.Fprint(tw, "\t-")
+			}
+		}
+		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
 }

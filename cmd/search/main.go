@@ -121,17 +121,27 @@ Serve the search page:
       --addr HOST:PORT   where to listen (default 127.0.0.1:8080; port 0 picks one)
 
 Measure ranking:
-  search eval --docs FILE --topics FILE --qrels FILE [--analyzer NAMES]
-              [--scoring NAMES] [--run OUT]
+  search eval (--docs FILE | --corpus PATH...) --topics FILE --qrels FILE
+              [--analyzer NAMES] [--scoring NAMES] [--match MODE] [--per-topic] [--run OUT]
 
-      Indexes a TSV of documents (ID, tab, text) in memory, runs each topic
-      of a TSV (ID, tab, text; read as plain words, any matching) and prints
-      nDCG@10, MRR@10 and Recall@100 against TREC relevance judgments
-      (trec_eval's definitions), with the number of topics.
+      Indexes the documents in memory, runs each topic and prints nDCG@10,
+      P@10, MRR@10, Recall@100 and judged@10 against TREC relevance
+      judgments (trec_eval's definitions), with the number of topics.
 
+      --docs FILE        a TSV of documents: ID, tab, text
+      --corpus PATH      articles read as "search index" reads them (.txt,
+                         JSON Lines, gzip-compressed or not, directories);
+                         may be given more than once
+      --topics FILE      a TSV of topics: ID, tab, query, optionally followed
+                         by a description and a narrative; # starts a comment
       --analyzer NAMES   analyses to compare, comma-separated: ` + analysisNames + `
       --scoring NAMES    scorers to compare, comma-separated: fahras (our
                          BM25, the default), bleve-bm25, bleve-tfidf
+      --match MODE       how queries run: all (as search -q runs them),
+                         any (plain words, any matching), or auto (the
+                         default: all for topics with a description, any
+                         for bare questions)
+      --per-topic        also print each topic's nDCG@10 under every analysis
       --run OUT          write the ranking as a TREC run file (OUT.ANALYSIS.SCORING
                          when several are compared)
 
