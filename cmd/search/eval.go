@@ -83,7 +83,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return usagef("eval: judgments: %v", err)
 	}
-	fmt.Fprintf(stdout, "%d topics (queries run: %s), judgments for %d topics\n\n", len(topics), matchWords(m), len(qrels))
+	fmt.Fprintf(stdout, "%d topics, judgments for %d; queries run %s\n\n", len(topics), len(qrels), matchWords(m, topics))
 
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "analysis\tscoring\tnDCG@10\tP@10\tMRR@10\tRecall@100\tjudged@10\ttopics\tarticles\tseconds")
@@ -149,15 +149,29 @@ func evalConfigs(analyses, scorings string) ([]eval.Config, error) {
 	return configs, nil
 }
 
-// matchWords says in words how topics' queries run.
-func matchWords(m eval.Match) string {
+// matchWords says in words how the topics' queries run.
+func matchWords(m eval.Match, topics []eval.Topic) string {
+	if m == eval.MatchAuto {
+		described := 0
+		for _, t := range topics {
+			if t.Description != "" {
+				described++
+			}
+		}
+		switch described {
+		case len(topics):
+			m = eval.MatchAll
+		case 0:
+			m = eval.MatchAny
+		}
+	}
 	switch m {
 	case eval.MatchAll:
 		return "as search -q runs them"
 	case eval.MatchAny:
 		return "as plain words, any matching"
 	}
-	return "news topics as search -q runs them, bare questions as plain words, any matching"
+	return "as search -q runs them for described topics, as plain words (any matching) for bare questions"
 }
 
 // printPerTopic writes each topic's nDCG@10 under every configuration,
