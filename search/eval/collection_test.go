@@ -22,15 +22,15 @@ func TestParseTopics(t *testing.T) {
 		want: []Topic{{ID: "t1", Text: "من وصل إلى بكين؟ لافروف"}, {ID: "t2", Text: "من هي جانيت يلين"}},
 	}, {
 		name: "news topics",
-		in:   "# id, query, description, narrative\nn1\tلافروف بكين\tزيارة لافروف إلى الصين\t2: عن الزيارة\r\n",
-		want: []Topic{{ID: "n1", Text: "لافروف بكين", Description: "زيارة لافروف إلى الصين", Narrative: "2: عن الزيارة"}},
+		in:   "# id, query, description, narrative\nn1\tلافروف بكين\tوصل وزير الخارجية الروسي سيرغي لافروف إلى بكين\t2: يسعى خلالها إلى تعزيز العلاقات مع الصين\r\n",
+		want: []Topic{{ID: "n1", Text: "لافروف بكين", Description: "وصل وزير الخارجية الروسي سيرغي لافروف إلى بكين", Narrative: "2: يسعى خلالها إلى تعزيز العلاقات مع الصين"}},
 	}, {
 		name: "no tab",
 		in:   "n1\tلافروف\nلافروف بكين\n",
 		err:  "topics.tsv:2: want ID, a tab, then text",
 	}, {
 		name: "empty query",
-		in:   "n1\t \tوصف\n",
+		in:   "n1\t \tوزير الخارجية\n",
 		err:  "topics.tsv:1: topic n1 has no query",
 	}, {
 		name: "empty ID",
@@ -42,7 +42,7 @@ func TestParseTopics(t *testing.T) {
 		err:  "topics.tsv:2: topic n1 is given twice",
 	}, {
 		name: "too many columns",
-		in:   "n1\tلافروف\tوصف\tسرد\tزيادة\n",
+		in:   "n1\tلافروف\tوزير الخارجية\tالروسي\tالصيني\n",
 		err:  "topics.tsv:1: topic n1: want ID, query, description and narrative, got 5 columns",
 	}}
 	for _, c := range cases {

@@ -22,7 +22,7 @@ func ExampleScoreTopic() {
 func ExampleParseTopics() {
 	in := "# ID, query, description, narrative\n" +
 		"n14\tالملا عمر\tThe death of the Taliban leader Mullah Omar.\t2: about his death or succession.\n" +
-		"q1\t- من هو الملا عمر\n"
+		"q1\t- من هي جانيت يلين\n"
 	topics, err := eval.ParseTopics(strings.NewReader(in), "topics.tsv")
 	if err != nil {
 		fmt.Println(err)
@@ -33,5 +33,5 @@ func ExampleParseTopics() {
 	}
 	// Output:
 	// n14 "الملا عمر" described: true
-	// q1 "من هو الملا عمر" described: false
+	// q1 "من هي جانيت يلين" described: false
 }

@@ -35,7 +35,7 @@ func TestCorpusSourceAndMatch(t *testing.T) {
 	if sum.Added != 5 || sum.SkippedTotal() != 0 {
 		t.Errorf("indexed %d, skipped %d", sum.Added, sum.SkippedTotal())
 	}
-	news := Topic{ID: "n", Text: "لافروف يلين", Description: "لافروف وجانيت يلين"}
+	news := Topic{ID: "n", Text: "لافروف يلين", Description: "وزيرة الخزانة الأميركية جانيت يلين"}
 	question := Topic{ID: "q", Text: "لافروف يلين"}
 	lavrov := []string{"000_2b0a31d376df4e44", "001_d53218aacc3a3954", "002_24f89540b9a4c350", "003_9503abc412b62b6e"}
 	for _, c := range []struct {
