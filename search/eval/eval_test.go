@@ -28,13 +28,18 @@ func TestEvaluateByHand(t *testing.T) {
 	// ideal: 2 at rank 1, 1 at rank 2.
 	dcg := 2/math.Log2(3) + 1/math.Log2(5)
 	idcg := 2/math.Log2(2) + 1/math.Log2(3)
+	// q1: 2 of its first ten relevant (P@10 0.2), 3 of its 4 hits judged
+	// (z is not); q2 found nothing: P@10 0, and nothing unjudged shown.
 	want := Metrics{
 		Topics:    2,
 		NDCG10:    (dcg / idcg) / 2,
+		P10:       (0.2 + 0) / 2,
 		MRR10:     (1.0 / 2) / 2,
 		Recall100: 1.0 / 2,
+		Judged10:  (0.75 + 1) / 2,
 	}
-	if m.Topics != want.Topics || math.Abs(m.NDCG10-want.NDCG10) > 1e-12 || math.Abs(m.MRR10-want.MRR10) > 1e-12 || math.Abs(m.Recall100-want.Recall100) > 1e-12 {
+	if m.Topics != want.Topics || math.Abs(m.NDCG10-want.NDCG10) > 1e-12 || math.Abs(m.P10-want.P10) > 1e-12 ||
+		math.Abs(m.MRR10-want.MRR10) > 1e-12 || math.Abs(m.Recall100-want.Recall100) > 1e-12 || math.Abs(m.Judged10-want.Judged10) > 1e-12 {
 		t.Errorf("got %+v, want %+v", m, want)
 	}
 }
@@ -44,7 +49,7 @@ func TestEvaluateByHand(t *testing.T) {
 func TestCutoffs(t *testing.T) {
 	ids := []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "rel"}
 	m := Evaluate(Run{"q": {IDs: ids}}, Qrels{"q": {"rel": 1}})
-	if m.NDCG10 != 0 || m.MRR10 != 0 || m.Recall100 != 1 {
+	if m.NDCG10 != 0 || m.P10 != 0 || m.MRR10 != 0 || m.Recall100 != 1 || m.Judged10 != 0 {
 		t.Errorf("%+v", m)
 	}
 }
@@ -80,7 +85,7 @@ func TestReadersAndRunFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	run, err := RunTopics(context.Background(), e, ts)
+	run, err := RunTopics(context.Background(), e, ts, MatchAuto)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,7 +34,7 @@ func TestWeightSweep(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			run, err := RunTopics(ctx, e, topics)
+			run, err := RunTopics(ctx, e, topics, MatchAny)
 			e.Close()
 			if err != nil {
 				t.Fatal(err)
