@@ -64,7 +64,7 @@ func TestArabicAnalysisFixesAr(t *testing.T) {
 		{"لبوتين", "لبوتين", all, nil},
 	}
 	run := func(e *Engine, q string) []string {
-		r, err := e.Search(context.Background(), Request{Query: q, NoCollapse: true})
+		r, err := e.Search(context.Background(), Request{Query: q, NoCollapse: true, AllWords: true})
 		if err != nil {
 			t.Fatalf("%q: %v", q, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/search"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -112,4 +113,51 @@ func (e *Engine) similar(ctx context.Context, r index.IndexReader, g *group) ([]
 		return a.Before(b)
 	})
 	return out, nil
+}
+
+// storyCounter passes on the matches of a searcher, collecting the story
+// of each: how many hits a reader can page through once near-duplicates
+// are folded. The stories are doc values, read uncompressed.
+type storyCounter struct {
+	search.Searcher
+	dvr     index.DocValueReader
+	stories map[string]struct{}
+}
+
+func newStoryCounter(r index.IndexReader, s search.Searcher, stories map[string]struct{}) (*storyCounter, error) {
+	dvr, err := r.DocValueReader([]string{store.FieldGroup})
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return &storyCounter{Searcher: s, dvr: dvr, stories: stories}, nil
+}
+
+func (s *storyCounter) count(dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	if dm == nil || err != nil {
+		return dm, err
+	}
+	found := false
+	if err := s.dvr.VisitDocValues(dm.IndexInternalID, func(_ string, term []byte) {
+		if _, ok := s.stories[string(term)]; !ok {
+			s.stories[string(term)] = struct{}{}
+		}
+		found = true
+	}); err != nil {
+		return nil, err
+	}
+	if !found {
+		// An article with no story (written before stories were) is
+		// one of its own.
+		s.stories["\x00"+string(dm.IndexInternalID)] = struct{}{}
+	}
+	return dm, nil
+}
+
+func (s *storyCounter) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	return s.count(s.Searcher.Next(ctx))
+}
+
+func (s *storyCounter) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	return s.count(s.Searcher.Advance(ctx, id))
 }

@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/fahras/fahras/indexer"
@@ -103,127 +100,6 @@ func (e *Engine) reader() (index.IndexReader, error) {
 	return r, nil
 }
 
-// Search runs a query and returns one page of ranked hits with snippets.
-// An error that the request itself causes wraps ErrBadQuery.
-func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
-	start := time.Now()
-	if req.Limit == 0 {
-		req.Limit = DefaultLimit
-	}
-	if req.Limit < 0 || req.Limit > MaxLimit {
-		return nil, fmt.Errorf("%w: limit %d is out of range (1 to %d)", ErrBadQuery, req.Limit, MaxLimit)
-	}
-	if req.Offset < 0 || req.Offset > MaxOffset {
-		return nil, fmt.Errorf("%w: offset %d is out of range (0 to %d)", ErrBadQuery, req.Offset, MaxOffset)
-	}
-	parse := parseQuery
-	if req.Plain {
-		parse = plainQuery
-	}
-	clauses, err := parse(req.Query)
-	if err != nil {
-		return nil, err
-	}
-	fs, err := filters(req)
-	if err != nil {
-		return nil, err
-	}
-	order, err := sortOrder(req.Sort)
-	if err != nil {
-		return nil, err
-	}
-	if len(clauses) == 0 {
-		return nil, fmt.Errorf("%w: the query is empty", ErrBadQuery)
-	}
-	r, err := e.reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	resp := &Response{Query: req.Query, Offset: req.Offset, Limit: req.Limit}
-	p, res, err := e.run(ctx, r, clauses, !req.Any, fs, order, req)
-	if err == nil && res.Total == 0 && !req.Any && plainWords(clauses) > 1 {
-		// No article has every word: show those with any of them.
-		p2, res2, err2 := e.run(ctx, r, clauses, false, fs, order, req)
-		if err2 != nil || res2.Total > 0 {
-			resp.Relaxed = true
-			p, res, err = p2, res2, err2
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	resp.Total = res.Total
-	if req.Facets {
-		resp.Facets = facetValues(res.Facets)
-	}
-	var page []*group
-	if collapsing(req) {
-		groups, err := collapse(r, res.Hits)
-		if err != nil {
-			return nil, err
-		}
-		// Near-duplicates folded away left the page short although more
-		// articles match: read a wider window of hits.
-		for w := len(res.Hits); len(groups) < req.Offset+req.Limit && res.Total > uint64(len(res.Hits)) && w < maxWindow; {
-			w = min(4*w, maxWindow)
-			if p, res, err = e.runWindow(ctx, r, clauses, !req.Any && !resp.Relaxed, fs, order, req, w); err != nil {
-				return nil, err
-			}
-			if groups, err = collapse(r, res.Hits); err != nil {
-				return nil, err
-			}
-		}
-		page = groups[min(req.Offset, len(groups)):min(req.Offset+req.Limit, len(groups))]
-		resp.More = len(groups) > req.Offset+req.Limit || res.Total > uint64(len(res.Hits))
-	} else {
-		for _, h := range res.Hits {
-			page = append(page, &group{hit: h})
-		}
-		resp.More = uint64(req.Offset+len(page)) < res.Total
-	}
-	resp.Hits = make([]Hit, 0, len(page))
-	if req.IDsOnly {
-		for i, g := range page {
-			resp.Hits = append(resp.Hits, Hit{Rank: req.Offset + i + 1, ID: g.hit.ID, Score: g.hit.Score})
-		}
-		resp.Took = time.Since(start)
-		return resp, nil
-	}
-	ids := make([]index.IndexInternalID, len(page))
-	for i, g := range page {
-		ids[i] = g.hit.IndexInternalID
-	}
-	pos, err := positions(ctx, r, p, ids)
-	if err != nil {
-		return nil, err
-	}
-	for i, g := range page {
-		hit := Hit{Rank: req.Offset + i + 1, ID: g.hit.ID, Score: g.hit.Score}
-		rec, err := e.ix.Record(r, g.hit.ID)
-		if err != nil {
-			return nil, err
-		}
-		if rec != nil {
-			_, body, err := e.ix.Text(rec)
-			if err != nil {
-				return nil, fmt.Errorf("article %s: %w", g.hit.ID, err)
-			}
-			hit.Title = whole(rec.Title, at(pos, store.FieldTitle, i))
-			hit.Snippets = fragments(snippetScope(body), at(pos, store.FieldBody, i))
-			hit.Source, hit.Date = rec.Source, rec.Date
-		}
-		if collapsing(req) {
-			if hit.Similar, err = e.similar(ctx, r, g); err != nil {
-				return nil, err
-			}
-		}
-		resp.Hits = append(resp.Hits, hit)
-	}
-	resp.Took = time.Since(start)
-	return resp, nil
-}
-
 // at returns the matches of the i-th article in a field, none when there
 // are none.
 func at(pos map[string][]matches, field string, i int) matches {
@@ -232,59 +108,6 @@ func at(pos map[string][]matches, field string, i int) matches {
 	}
 	return nil
 }
-
-// collapsing tells whether a request folds near-duplicates together.
-func collapsing(req Request) bool { return !req.NoCollapse && !req.IDsOnly }
-
-// plainWords counts the clauses that the default "all words" mode makes
-// required.
-func plainWords(cs []clause) int {
-	n := 0
-	for _, c := range cs {
-		if c.occur == should {
-			n++
-		}
-	}
-	return n
-}
-
-// run plans and runs a query over the snapshot r.
-func (e *Engine) run(ctx context.Context, r index.IndexReader, clauses []clause, all bool, fs []query.Query, order []string, req Request) (*plan, *bleve.SearchResult, error) {
-	return e.runWindow(ctx, r, clauses, all, fs, order, req, collapseWindow(req))
-}
-
-// runWindow is run reading window hits from the first when near-duplicates
-// are folded.
-func (e *Engine) runWindow(ctx context.Context, r index.IndexReader, clauses []clause, all bool, fs []query.Query, order []string, req Request, window int) (*plan, *bleve.SearchResult, error) {
-	p, err := newPlan(r, e.ix.Info, e.weights(), clauses, all)
-	if err != nil {
-		return nil, nil, err
-	}
-	var bq query.Query = &planQuery{p: p, info: e.ix.Info}
-	if e.opts.BleveScoring {
-		bq = bleveQuery(p)
-	}
-	if len(fs) > 0 {
-		bq = &filtered{inner: bq, filters: fs}
-	}
-	sr := bleve.NewSearchRequestOptions(bq, req.Limit, req.Offset, false)
-	if collapsing(req) {
-		sr.From, sr.Size = 0, window
-	}
-	if req.Facets {
-		addFacets(sr)
-	}
-	sr.SortBy(order)
-	res, err := e.ix.SearchInContext(ctx, sr)
-	if err != nil {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return nil, nil, ctxErr
-		}
-		return nil, nil, err
-	}
-	return p, res, nil
-}
-
 // Article returns one whole article. When q is not empty, the words it
 // matches are marked in the title and body.
 func (e *Engine) Article(ctx context.Context, id, q string) (*Article, error) {

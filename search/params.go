@@ -17,6 +17,7 @@ const (
 	ParamLimit      = "limit"
 	ParamOffset     = "offset"
 	ParamAny        = "any"
+	ParamAllWords   = "all"
 	ParamFrom       = "from"
 	ParamTo         = "to"
 	ParamSort       = "sort"
@@ -90,8 +91,9 @@ const (
 //	sort         relevance (the default), newest or oldest
 //	source, agency, person
 //	             filters, spelled as the facets give them
-//	any, facets, no_collapse
+//	any, all, facets, no_collapse
 //	             switches: 1, true, on or yes; 0, false, off, no or empty
+//	             (all: only articles with every word, see Request.AllWords)
 //
 // Other parameters are ignored, and a parameter given twice counts once,
 // as first given. Absent parameters take their defaults, so that the
@@ -115,7 +117,7 @@ func ParseRequest(v url.Values) (Request, error) {
 	for _, b := range []struct {
 		name string
 		to   *bool
-	}{{ParamAny, &req.Any}, {ParamFacets, &req.Facets}, {ParamNoCollapse, &req.NoCollapse}} {
+	}{{ParamAny, &req.Any}, {ParamAllWords, &req.AllWords}, {ParamFacets, &req.Facets}, {ParamNoCollapse, &req.NoCollapse}} {
 		if *b.to, err = boolParam(v, b.name); err != nil {
 			return req, err
 		}
@@ -202,7 +204,7 @@ func (r Request) Values() url.Values {
 	for _, b := range []struct {
 		name string
 		on   bool
-	}{{ParamAny, r.Any}, {ParamFacets, r.Facets}, {ParamNoCollapse, r.NoCollapse}} {
+	}{{ParamAny, r.Any}, {ParamAllWords, r.AllWords}, {ParamFacets, r.Facets}, {ParamNoCollapse, r.NoCollapse}} {
 		if b.on {
 			v.Set(b.name, "1")
 		}

@@ -101,6 +101,10 @@ type plan struct {
 	clauses []pclause
 	// all is true when plain words are required.
 	all bool
+	// most, when not zero, asks for the articles that match at least
+	// most of the query's optional clauses but not all of them, those
+	// with more first (see coverSearcher).
+	most int
 	// marks are the terms, by field, whose positions are marked in a hit:
 	// stems and name keys of every clause not excluded.
 	marks map[string]map[string]bool

@@ -18,6 +18,8 @@ import (
 type planQuery struct {
 	p    *plan
 	info *store.Info
+	// stories, when not nil, collects the story of every match.
+	stories map[string]struct{}
 }
 
 var _ query.Query = (*planQuery)(nil)
@@ -45,6 +47,11 @@ func (q *planQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 		default:
 			shoulds = append(shoulds, ss...)
 		}
+	}
+	if q.p.most > 0 && len(shoulds) > 1 {
+		// Most of the words but not all: one required clause of them.
+		musts = append(musts, newCoverSearcher(shoulds, q.p.most, len(shoulds)-1))
+		shoulds = nil
 	}
 	if len(musts) == 0 && len(shoulds) == 0 {
 		closeAll()
@@ -75,13 +82,21 @@ func (q *planQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 	if len(nots) > 0 {
 		notS = newSumSearcher(nots, 1)
 	}
+	var root search.Searcher
 	switch {
 	case notS == nil && shouldS == nil:
-		return mustS, nil
+		root = mustS
 	case notS == nil && mustS == nil:
-		return shouldS, nil
+		root = shouldS
+	default:
+		if root, err = searcher.NewBooleanSearcher(ctx, r, mustS, shouldS, notS, opts); err != nil {
+			return nil, err
+		}
 	}
-	return searcher.NewBooleanSearcher(ctx, r, mustS, shouldS, notS, opts)
+	if q.stories != nil {
+		return newStoryCounter(r, root, q.stories)
+	}
+	return root, nil
 }
 
 // builder makes the searchers of a plan for one index snapshot.

@@ -22,8 +22,13 @@ type Request struct {
 	// MaxOffset.
 	Offset int `json:"offset,omitempty"`
 	// Any makes plain words optional: an article matching any of them is
-	// a hit. By default an article must match every plain word.
+	// a hit. By default an article must match every plain word, and when
+	// too few do to fill the page, the page goes on with articles that
+	// match most of them (see Engine.Search).
 	Any bool `json:"any,omitempty"`
+	// AllWords keeps to the articles that match every plain word: no
+	// page goes on with articles that match most of them.
+	AllWords bool `json:"all_words,omitempty"`
 	// Plain reads the query as words only: quotes, +, -, *, ?, ~, ^ and
 	// field names are ordinary characters. For running questions or
 	// headlines as queries.
@@ -105,9 +110,18 @@ type Response struct {
 	// More is true when there are hits after this page. With
 	// near-duplicates folded, fewer hits than Total may be left to show.
 	More bool `json:"more,omitempty"`
-	// Relaxed is true when no article matched every word, so the hits
-	// are the articles that match any of them.
-	Relaxed bool `json:"relaxed,omitempty"`
+	// Partial counts the articles that match most of the query's words
+	// but not all, when the page went on with them (see Engine.Search);
+	// zero otherwise.
+	Partial uint64 `json:"partial,omitempty"`
+	// Stories counts the hits a reader can page through: the articles
+	// that match (Total and Partial), near-duplicates of one story counted
+	// once when they are folded.
+	Stories uint64 `json:"stories"`
+	// Suggestion is the query with a word spelled as the index has it
+	// far more often, when a word of the query is rare or unknown and
+	// one that close is frequent ("did you mean"); empty otherwise.
+	Suggestion string `json:"suggestion,omitempty"`
 	// Hits are the matching articles of this page, best first.
 	Hits []Hit `json:"hits"`
 	// Facets count all the matching articles by month ("2024-04", oldest
@@ -175,6 +189,11 @@ type Hit struct {
 	// Similar are the articles telling the same story, folded into this
 	// hit unless the Request asked for NoCollapse.
 	Similar []Similar `json:"similar,omitempty"`
+	// Partial is true for an article that matches most of the query's
+	// words but not all, ranked after those that match all; Missing
+	// lists the words it lacks.
+	Partial bool     `json:"partial,omitempty"`
+	Missing []string `json:"missing,omitempty"`
 }
 
 // Snippet is a piece of text with the words that matched the query

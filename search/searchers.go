@@ -18,6 +18,9 @@ type sumSearcher struct {
 	best     bool // score by the best child, not the sum
 	started  bool
 	matching []int
+	// lastMatched is how many children matched the document last
+	// returned.
+	lastMatched int
 }
 
 var reflectStaticSizeSumSearcher = int(reflect.TypeOf(sumSearcher{}).Size())
@@ -75,6 +78,7 @@ func (s *sumSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, er
 		}
 		var rv *search.DocumentMatch
 		if len(s.matching) >= s.min {
+			s.lastMatched = len(s.matching)
 			rv = s.curr[s.matching[0]]
 			for _, i := range s.matching[1:] {
 				if s.best {
@@ -252,3 +256,50 @@ func (s *gateSearcher) DocumentMatchPoolSize() int {
 func (s *gateSearcher) Size() int {
 	return reflectStaticSizeGateSearcher + s.lead.Size() + s.other.Size()
 }
+
+// coverScale separates, in a coverSearcher's score, the number of words
+// matched from their BM25 sum, which stays far below it.
+const coverScale = 1 << 20
+
+// coverSearcher matches the documents that at least min and at most max
+// of its children (the query's words) match, and scores each by the
+// number of words it matches times coverScale plus their summed BM25
+// scores: sorted by score, the articles with more of the words come
+// first, and among them the best. coverWords and coverScore take the
+// score apart again.
+type coverSearcher struct {
+	*sumSearcher
+	max int
+}
+
+func newCoverSearcher(children []search.Searcher, min, max int) *coverSearcher {
+	return &coverSearcher{sumSearcher: newSumSearcher(children, min), max: max}
+}
+
+func (s *coverSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.sumSearcher.Next(ctx)
+	return s.cover(ctx, dm, err)
+}
+
+func (s *coverSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.sumSearcher.Advance(ctx, id)
+	return s.cover(ctx, dm, err)
+}
+
+// cover scores a match of the sum searcher by its words, passing over the
+// matches of more than max words.
+func (s *coverSearcher) cover(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	for dm != nil && err == nil {
+		if n := s.lastMatched; n <= s.max {
+			dm.Score += float64(n) * coverScale
+			return dm, nil
+		}
+		ctx.DocumentMatchPool.Put(dm)
+		dm, err = s.sumSearcher.Next(ctx)
+	}
+	return dm, err
+}
+
+// coverWords and coverScore take apart a coverSearcher's score.
+func coverWords(score float64) int     { return int(score / coverScale) }
+func coverScore(score float64) float64 { return score - float64(coverWords(score))*coverScale }

@@ -42,6 +42,13 @@ func (p searchParams) values(n int) url.Values {
 // URL links to page n of the search.
 func (p searchParams) URL(n int) string { return "/?" + p.values(n).Encode() }
 
+// Suggest is the link to the first page of results for another query,
+// with the same options: a "did you mean" link.
+func (p searchParams) Suggest(q string) string {
+	p.Query = q
+	return p.URL(1)
+}
+
 // FromDay and ToDay are the period's ends as YYYY-MM-DD, or "".
 func (p searchParams) FromDay() string { return dayText(p.From) }
 
@@ -257,11 +264,11 @@ func monthLabel(m string) string {
 	return fmt.Sprintf("%s %d", arabicMonths[t.Month()-1], t.Year())
 }
 
-// paginate fills in the links to the other pages of results. Folded
-// near-duplicates can leave fewer pages than Total says, so the last page
-// is the current one when the response has no more.
+// paginate fills in the links to the other pages of results: as many as
+// the response's Stories fill (near-duplicates folded into one hit each),
+// and the last page is the current one when the response has no more.
 func (s *server) paginate(v *searchView, maxPage int) {
-	total := int(min(v.Resp.Total, uint64(maxPage*s.pageSize)))
+	total := int(min(v.Resp.Stories, uint64(maxPage*s.pageSize)))
 	last := max((total+s.pageSize-1)/s.pageSize, 1)
 	if !v.Resp.More {
 		last = min(last, v.Page)

@@ -64,6 +64,7 @@ var searchFlags = map[string]string{
 	search.ParamLimit:      "-n",
 	search.ParamOffset:     "--offset",
 	search.ParamAny:        "--any",
+	search.ParamAllWords:   "--all-words",
 	search.ParamFrom:       "--from",
 	search.ParamTo:         "--to",
 	search.ParamSort:       "--sort",
@@ -86,12 +87,13 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		p[k] = new(string)
 	}
 	var dir, color string
-	var any, facets, noCollapse, asJSON, version bool
+	var any, allWords, facets, noCollapse, asJSON, version bool
 	c.String(p[search.ParamQuery], "q,query", "", "the `QUERY` to look for (its syntax is below)")
 	c.String(&dir, "index", "", "search the index in `DIR`, built with \"search index\", instead of the built-in articles")
 	c.String(p[search.ParamLimit], "n,limit", "", fmt.Sprintf("show at most `N` articles, 1 to %d (default %d)", search.MaxLimit, search.DefaultLimit))
 	c.String(p[search.ParamOffset], "offset", "", fmt.Sprintf("skip the first `N` articles, for paging (0 to %d)", search.MaxOffset))
 	c.Bool(&any, "any", "an article matching any word is a hit, not only one matching every word")
+	c.Bool(&allWords, "all-words", "list only articles with every word: by default, when too few have them all, the list goes on with articles that have most of them")
 	c.String(p[search.ParamFrom], "from", "", "only articles published on or after `DAY` (2024-04-09, or a month: 2024-04 from its first day)")
 	c.String(p[search.ParamTo], "to", "", "only articles published on or before `DAY` (2024-04-09, or a month: 2024-04 to its last day)")
 	c.String(p[search.ParamSort], "sort", "", "`ORDER` of the hits: relevance (the default), newest or oldest first")
@@ -123,7 +125,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			v.Set(k, *s)
 		}
 	}
-	for k, on := range map[string]bool{search.ParamAny: any, search.ParamFacets: facets, search.ParamNoCollapse: noCollapse} {
+	for k, on := range map[string]bool{search.ParamAny: any, search.ParamAllWords: allWords, search.ParamFacets: facets, search.ParamNoCollapse: noCollapse} {
 		if on {
 			v.Set(k, "1")
 		}
@@ -168,7 +170,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	} else {
 		printHits(stdout, resp, useColor)
 	}
-	if resp.Total == 0 {
+	if resp.Total == 0 && resp.Partial == 0 {
 		return errNoMatch
 	}
 	return nil
@@ -208,15 +210,22 @@ func printHits(w io.Writer, r *search.Response, color bool) {
 		noun = "article matches"
 	}
 	fmt.Fprintf(w, "%d %s %q (%.1f ms)\n", r.Total, noun, r.Query, float64(r.Took.Microseconds())/1000)
-	if r.Relaxed {
-		fmt.Fprintln(w, "No article has every word; showing articles with any of them.")
+	if r.Suggestion != "" {
+		fmt.Fprintf(w, "Did you mean: %s\n", r.Suggestion)
 	}
-	if r.Total == 0 {
+	if r.Partial > 0 {
+		if r.Total == 0 {
+			fmt.Fprintf(w, "No article has every word; %d have most of them.\n", r.Partial)
+		} else {
+			fmt.Fprintf(w, "%d more have most of the words; they follow, each with the words it lacks.\n", r.Partial)
+		}
+	}
+	if r.Total == 0 && r.Partial == 0 {
 		fmt.Fprintln(w, "Try fewer words, a prefix such as word*, or fewer filters.")
 		return
 	}
 	if len(r.Hits) == 0 {
-		fmt.Fprintf(w, "No articles on this page: there are %d in all.\n", r.Total)
+		fmt.Fprintf(w, "No articles on this page: there are %d in all.\n", r.Stories)
 		return
 	}
 	for _, h := range r.Hits {
@@ -231,6 +240,9 @@ func printHits(w io.Writer, r *search.Response, color bool) {
 		fmt.Fprintf(w, "   %s\n", dim(strings.Join(meta, " · ")))
 		for _, s := range h.Snippets {
 			fmt.Fprintf(w, "   %s\n", mark(s))
+		}
+		if h.Partial {
+			fmt.Fprintf(w, "   %s\n", dim("lacks: "+strings.Join(h.Missing, ", ")))
 		}
 		if n := len(h.Similar); n > 0 {
 			noun := "articles tell"
@@ -251,7 +263,7 @@ func printHits(w io.Writer, r *search.Response, color bool) {
 		}
 	}
 	if shown := r.Offset + len(r.Hits); r.More {
-		fmt.Fprintf(w, "\nShowing %d–%d of %d; use --offset %d for more.\n", r.Offset+1, shown, r.Total, shown)
+		fmt.Fprintf(w, "\nShowing %d–%d of %d; use --offset %d for more.\n", r.Offset+1, shown, r.Stories, shown)
 	}
 	printFacets(w, r.Facets)
 }
