@@ -59,7 +59,10 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	defer r.Close()
 	a := &answer{e: e, ctx: ctx, r: r, req: req, clauses: clauses, filters: fs, order: order}
 	if collapsing(req) {
-		a.stories = map[string]struct{}{}
+		if err := e.stories.table(r); err != nil {
+			return nil, err
+		}
+		a.stories = &storyCount{st: e.stories, seen: map[int32]struct{}{}}
 	}
 	resp := &Response{Query: req.Query, Offset: req.Offset, Limit: req.Limit}
 	need := req.Offset + req.Limit
@@ -83,7 +86,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 		more = second.more
 	}
 	if a.stories != nil {
-		resp.Stories = uint64(len(a.stories))
+		resp.Stories = a.stories.n()
 	} else {
 		resp.Stories = resp.Total + resp.Partial
 	}
@@ -106,9 +109,9 @@ type answer struct {
 	clauses []clause
 	filters []query.Query
 	order   []string
-	// stories collects the stories of every article matched, when
+	// stories counts the stories of every article matched, when
 	// near-duplicates are folded: the hits a reader can page through.
-	stories map[string]struct{}
+	stories *storyCount
 	// plans are the plans run, the first with every word.
 	plans []*plan
 	// listed are the stories of the entries read so far.
@@ -139,7 +142,7 @@ type tierResult struct {
 // Stories already listed by an earlier tier are left out.
 func (a *answer) tier(most, need int) (*tierResult, error) {
 	all := !a.req.Any && most == 0
-	p, err := newPlan(a.r, a.e.ix.Info, a.e.weights(), a.clauses, all)
+	p, err := newPlan(a.ctx, a.r, a.e.ix.Info, a.e.weights(), a.clauses, all)
 	if err != nil {
 		return nil, err
 	}
@@ -166,10 +169,7 @@ func (a *answer) tier(most, need int) (*tierResult, error) {
 		if err != nil {
 			return nil, err
 		}
-		groups, err := collapse(a.r, res.Hits)
-		if err != nil {
-			return nil, err
-		}
+		groups := collapse(a.e.stories, res.Hits)
 		t := &tierResult{res: res, more: res.Total > uint64(len(res.Hits))}
 		for _, g := range groups {
 			if !seen[g.story] {

@@ -58,13 +58,18 @@ type termSearcher struct {
 var reflectStaticSizeTermSearcher = int(reflect.TypeOf(termSearcher{}).Size())
 
 // newTermSearcher opens the postings of term in field. docs is the
-// number of documents with the field and avgdl their average length.
-func newTermSearcher(ctx context.Context, r index.IndexReader, field, term string, weight float64, docs uint64, avgdl float64) (*termSearcher, error) {
+// number of documents with the field and avgdl their average length; df,
+// when not zero, stands for the term's own document frequency in its IDF.
+func newTermSearcher(ctx context.Context, r index.IndexReader, field, term string, weight float64, docs uint64, avgdl float64, df uint64) (*termSearcher, error) {
 	tfr, err := r.TermFieldReader(ctx, []byte(term), field, true, true, false)
 	if err != nil {
 		return nil, err
 	}
 	n := tfr.Count()
+	count := n
+	if df > 0 {
+		n = df
+	}
 	if n > docs {
 		docs = n
 	}
@@ -75,7 +80,7 @@ func newTermSearcher(ctx context.Context, r index.IndexReader, field, term strin
 		reader: tfr,
 		weight: weight * bm25IDF(docs, n),
 		avgdl:  avgdl,
-		count:  n,
+		count:  count,
 	}, nil
 }
 

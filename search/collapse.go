@@ -47,18 +47,13 @@ type group struct {
 // collapse folds each hit into the first, better-ranked hit of the same
 // story, and returns the groups in rank order. An article belongs to one
 // story only, so a hit is in one group only.
-func collapse(r index.IndexReader, hits bsearch.DocumentMatchCollection) ([]*group, error) {
-	dvr, err := r.DocValueReader([]string{store.FieldGroup})
-	if err != nil {
-		return nil, err
-	}
+func collapse(st *stories, hits bsearch.DocumentMatchCollection) []*group {
 	var groups []*group
 	seen := map[string]bool{}
 	for _, h := range hits {
-		story := h.ID
-		err := dvr.VisitDocValues(h.IndexInternalID, func(_ string, term []byte) { story = string(term) })
-		if err != nil {
-			return nil, err
+		story := st.of(h.IndexInternalID)
+		if story == "" {
+			story = h.ID
 		}
 		if seen[story] {
 			continue
@@ -66,7 +61,7 @@ func collapse(r index.IndexReader, hits bsearch.DocumentMatchCollection) ([]*gro
 		seen[story] = true
 		groups = append(groups, &group{hit: h, story: story})
 	}
-	return groups, nil
+	return groups
 }
 
 // similar lists the other articles of a hit's story, oldest first.
@@ -115,41 +110,39 @@ func (e *Engine) similar(ctx context.Context, r index.IndexReader, g *group) ([]
 	return out, nil
 }
 
-// storyCounter passes on the matches of a searcher, collecting the story
-// of each: how many hits a reader can page through once near-duplicates
-// are folded. The stories are doc values, read uncompressed.
+// storyCounter passes on the matches of a searcher, counting the stories
+// among them: how many hits a reader can page through once
+// near-duplicates are folded.
 type storyCounter struct {
 	search.Searcher
-	dvr     index.DocValueReader
-	stories map[string]struct{}
+	st      *stories
+	seen    map[int32]struct{}
+	unknown *int // matches with no story, each one of its own
 }
 
-func newStoryCounter(r index.IndexReader, s search.Searcher, stories map[string]struct{}) (*storyCounter, error) {
-	dvr, err := r.DocValueReader([]string{store.FieldGroup})
-	if err != nil {
-		s.Close()
-		return nil, err
-	}
-	return &storyCounter{Searcher: s, dvr: dvr, stories: stories}, nil
+func newStoryCounter(s search.Searcher, sc *storyCount) *storyCounter {
+	return &storyCounter{Searcher: s, st: sc.st, seen: sc.seen, unknown: &sc.unknown}
 }
+
+// storyCount is what storyCounters have counted so far, over the tiers
+// of one search.
+type storyCount struct {
+	st      *stories
+	seen    map[int32]struct{}
+	unknown int
+}
+
+// n is the number of stories counted.
+func (c *storyCount) n() uint64 { return uint64(len(c.seen) + c.unknown) }
 
 func (s *storyCounter) count(dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
 	if dm == nil || err != nil {
 		return dm, err
 	}
-	found := false
-	if err := s.dvr.VisitDocValues(dm.IndexInternalID, func(_ string, term []byte) {
-		if _, ok := s.stories[string(term)]; !ok {
-			s.stories[string(term)] = struct{}{}
-		}
-		found = true
-	}); err != nil {
-		return nil, err
-	}
-	if !found {
-		// An article with no story (written before stories were) is
-		// one of its own.
-		s.stories["\x00"+string(dm.IndexInternalID)] = struct{}{}
+	if n := s.st.number(dm.IndexInternalID); n >= 0 {
+		s.seen[n] = struct{}{}
+	} else {
+		*s.unknown++
 	}
 	return dm, nil
 }

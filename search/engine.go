@@ -14,8 +14,9 @@ import (
 
 // Engine searches one index. It is safe for concurrent use.
 type Engine struct {
-	ix   *store.Index
-	opts Options
+	ix      *store.Index
+	opts    Options
+	stories *stories // shared by the engines WithOptions makes
 }
 
 // Options change how an Engine ranks.
@@ -53,7 +54,7 @@ func OpenDefault() (*Engine, error) {
 // NewEngine searches an open index, such as one from
 // indexer.BuildMemory. Closing the engine closes the index.
 func NewEngine(ix *store.Index) *Engine {
-	return &Engine{ix: ix}
+	return &Engine{ix: ix, stories: &stories{}}
 }
 
 // WithOptions returns an engine over the same index with other options.
@@ -108,6 +109,7 @@ func at(pos map[string][]matches, field string, i int) matches {
 	}
 	return nil
 }
+
 // Article returns one whole article. When q is not empty, the words it
 // matches are marked in the title and body.
 func (e *Engine) Article(ctx context.Context, id, q string) (*Article, error) {
@@ -130,7 +132,7 @@ func (e *Engine) Article(ctx context.Context, id, q string) (*Article, error) {
 	var pos map[string][]matches
 	if q != "" {
 		if clauses, err := parseQuery(q); err == nil && len(clauses) > 0 {
-			if p, err := newPlan(r, e.ix.Info, e.weights(), clauses, false); err == nil {
+			if p, err := newPlan(ctx, r, e.ix.Info, e.weights(), clauses, false); err == nil {
 				if iid, err := r.InternalID(id); err == nil && iid != nil {
 					pos, _ = positions(ctx, r, p, []index.IndexInternalID{iid})
 				}

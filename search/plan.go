@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"sort"
@@ -131,16 +132,26 @@ type pword struct {
 	text  string
 	own   []pterm
 	names []pterm
+	// best scores the word by its best term rather than the sum: a
+	// fuzzy word is one word, however many spellings near it the index
+	// has.
+	best bool
 }
 
 // pterm is one index term and the weight of its score.
 type pterm struct {
 	field, term string
 	weight      float64
+	// df, when not zero, is the number of articles the term's IDF is
+	// computed from instead of its own: a fuzzy word's expansions share
+	// the most frequent one's, so that a rare near-miss does not outrank
+	// the word the reader most likely meant.
+	df uint64
 }
 
 // planner resolves a query against one index snapshot.
 type planner struct {
+	ctx      context.Context
 	r        index.IndexReader
 	analysis store.Analysis
 	an       store.TextAnalyzer
@@ -150,12 +161,12 @@ type planner struct {
 
 // newPlan resolves parsed clauses against a snapshot. all makes plain
 // words required.
-func newPlan(r index.IndexReader, info *store.Info, weights Weights, clauses []clause, all bool) (*plan, error) {
+func newPlan(ctx context.Context, r index.IndexReader, info *store.Info, weights Weights, clauses []clause, all bool) (*plan, error) {
 	an, err := info.Analysis.NewAnalyzer()
 	if err != nil {
 		return nil, err
 	}
-	pl := &planner{r: r, analysis: info.Analysis, an: an, weights: weights, p: &plan{all: all, marks: map[string]map[string]bool{}}}
+	pl := &planner{ctx: ctx, r: r, analysis: info.Analysis, an: an, weights: weights, p: &plan{all: all, marks: map[string]map[string]bool{}}}
 	words := pl.plainWords(clauses)
 	for i, c := range clauses {
 		pc := pclause{clause: c}
@@ -246,15 +257,15 @@ func (pl *planner) plainWords(clauses []clause) map[int][]pword {
 			cl := clauses[owner[t]]
 			words[t].text = s[tok.Start:tok.End]
 			for _, f := range fields(cl) {
-				words[t].own = append(words[t].own, pterm{f, string(tok.Stem), pl.weights.weight(f, kindStem) * cl.boost})
+				words[t].own = append(words[t].own, pterm{field: f, term: string(tok.Stem), weight: pl.weights.weight(f, kindStem) * cl.boost})
 				if tok.Differs() && pl.analysis == store.AnalysisFahras {
-					words[t].own = append(words[t].own, pterm{f, arabic.ExactPrefix + string(tok.Exact), pl.weights.weight(f, kindExact) * cl.boost})
+					words[t].own = append(words[t].own, pterm{field: f, term: arabic.ExactPrefix + string(tok.Exact), weight: pl.weights.weight(f, kindExact) * cl.boost})
 				}
 			}
 		}
 		addKey := func(t int, key []byte) {
 			for _, f := range fields(clauses[owner[t]]) {
-				words[t].names = append(words[t].names, pterm{f, string(key), pl.weights.weight(f, kindName) * clauses[owner[t]].boost})
+				words[t].names = append(words[t].names, pterm{field: f, term: string(key), weight: pl.weights.weight(f, kindName) * clauses[owner[t]].boost})
 			}
 		}
 		for t := range toks {
@@ -307,7 +318,9 @@ func (pl *planner) phrase(pc *pclause) error {
 func (pl *planner) expansion(c clause) (*pword, error) {
 	type source struct {
 		dict func(field string) (index.FieldDict, error)
-		keep func(term string) bool
+		// dist, when set, is a term's typing distance from the
+		// clause's word, negative for a term to pass over.
+		dist func(term string) float64
 	}
 	var srcs []source
 	switch c.kind {
@@ -336,10 +349,17 @@ func (pl *planner) expansion(c clause) (*pword, error) {
 		}
 		srcs = append(srcs, source{dict: func(f string) (index.FieldDict, error) { return rr.FieldDictRegexp(f, re) }})
 	case kindFuzzy:
-		t := pl.analysis.NormalizeTerm(c.text)
+		// The word's stem, and its exact form where the index holds one,
+		// each matched within k edits of the index's terms of its kind.
+		toks := pl.an.Analyze(c.text)
+		if len(toks) == 0 {
+			return nil, nil
+		}
+		tok := toks[0]
+		stem := string(tok.Stem)
 		k := c.fuzz
 		if k < 0 {
-			k = autoFuzziness(t)
+			k = autoFuzziness(stem)
 		}
 		if k == 0 {
 			wc := c
@@ -354,14 +374,28 @@ func (pl *planner) expansion(c clause) (*pword, error) {
 		if !ok {
 			return nil, fmt.Errorf("this index cannot match fuzzy words")
 		}
-		srcs = append(srcs, source{
-			dict: func(f string) (index.FieldDict, error) { return rf.FieldDictFuzzy(f, t, k, "") },
-			keep: func(term string) bool {
-				return !strings.HasPrefix(term, arabic.NameKeyPrefix) && !strings.HasPrefix(term, arabic.ExactPrefix) && runeDistance(t, term, k) <= k
-			},
-		})
+		targets := []string{stem}
+		if tok.Differs() && pl.analysis == store.AnalysisFahras {
+			targets = append(targets, arabic.ExactPrefix+string(tok.Exact))
+		}
+		for _, t := range targets {
+			exact := strings.HasPrefix(t, arabic.ExactPrefix)
+			bare := strings.TrimPrefix(t, arabic.ExactPrefix)
+			srcs = append(srcs, source{
+				dict: func(f string) (index.FieldDict, error) { return rf.FieldDictFuzzy(f, t, k, "") },
+				dist: func(term string) float64 {
+					if strings.HasPrefix(term, arabic.ExactPrefix) != exact {
+						return -1
+					}
+					if d := typoDistance(bare, strings.TrimPrefix(term, arabic.ExactPrefix), float64(k)); d <= float64(k) {
+						return d
+					}
+					return -1
+				},
+			})
+		}
 	}
-	w := &pword{text: c.text}
+	w := &pword{text: c.text, best: c.kind == kindFuzzy}
 	for _, f := range fields(c) {
 		var terms []dictEntry
 		for _, src := range srcs {
@@ -369,18 +403,29 @@ func (pl *planner) expansion(c clause) (*pword, error) {
 			if err != nil {
 				return nil, badPattern(c, err)
 			}
-			ts, err := readDict(d, src.keep)
+			ts, err := readDict(d, src.dist)
 			if err != nil {
 				return nil, badPattern(c, err)
 			}
+			if ts, err = pl.count(f, ts); err != nil {
+				return nil, err
+			}
 			terms = append(terms, ts...)
 		}
-		for _, t := range topTerms(terms) {
+		top := topTerms(terms)
+		var df uint64
+		if c.kind == kindFuzzy {
+			for _, t := range top {
+				df = max(df, t.count)
+			}
+		}
+		for _, t := range top {
 			k := kindStem
-			if strings.HasPrefix(t, arabic.ExactPrefix) {
+			if strings.HasPrefix(t.term, arabic.ExactPrefix) {
 				k = kindExact
 			}
-			w.own = append(w.own, pterm{f, t, pl.weights.weight(f, k) * c.boost})
+			// A term farther from the word typed counts for less.
+			w.own = append(w.own, pterm{field: f, term: t.term, weight: pl.weights.weight(f, k) * c.boost / (1 + t.dist), df: df})
 		}
 	}
 	if len(w.own) == 0 {
@@ -444,15 +489,18 @@ func autoFuzziness(t string) int {
 	return 2
 }
 
-// dictEntry is a term of a dictionary and how many articles have it.
+// dictEntry is a term of a dictionary, how many articles have it, and its
+// typing distance from a fuzzy clause's word (0 for other clauses).
 type dictEntry struct {
 	term  string
 	count uint64
+	dist  float64
 }
 
-// readDict reads a term dictionary, keeping the terms keep accepts (all
-// when keep is nil), at most maxDictScan entries.
-func readDict(d index.FieldDict, keep func(string) bool) ([]dictEntry, error) {
+// readDict reads a term dictionary, keeping the terms whose distance dist
+// gives is not negative (all when dist is nil), at most maxDictScan
+// entries. Name keys are never expansions.
+func readDict(d index.FieldDict, dist func(string) float64) ([]dictEntry, error) {
 	defer d.Close()
 	var all []dictEntry
 	for n := 0; n < maxDictScan; n++ {
@@ -466,58 +514,57 @@ func readDict(d index.FieldDict, keep func(string) bool) ([]dictEntry, error) {
 		if strings.HasPrefix(e.Term, arabic.NameKeyPrefix) {
 			continue
 		}
-		if keep == nil || keep(e.Term) {
-			all = append(all, dictEntry{e.Term, e.Count})
+		de := dictEntry{term: e.Term, count: e.Count}
+		if dist != nil {
+			if de.dist = dist(e.Term); de.dist < 0 {
+				continue
+			}
 		}
+		all = append(all, de)
 	}
 	return all, nil
 }
 
-// topTerms returns the MaxExpansions most frequent terms.
-func topTerms(all []dictEntry) []string {
+// maxCounted bounds the terms of a pattern or fuzzy word whose
+// frequencies are read to keep the most frequent: the rest, in the
+// dictionary's order, are passed over.
+const maxCounted = 1024
+
+// count fills in how many articles have each term, where the dictionary
+// did not say (bleve's fuzzy and regular-expression dictionaries leave
+// counts out), keeping at most maxCounted terms.
+func (pl *planner) count(field string, ts []dictEntry) ([]dictEntry, error) {
+	if len(ts) > maxCounted {
+		ts = ts[:maxCounted]
+	}
+	for i := range ts {
+		if ts[i].count > 0 {
+			continue
+		}
+		if err := pl.ctx.Err(); err != nil {
+			return nil, err
+		}
+		tfr, err := pl.r.TermFieldReader(pl.ctx, []byte(ts[i].term), field, false, false, false)
+		if err != nil {
+			return nil, fmt.Errorf("reading the index: %w", err)
+		}
+		ts[i].count = tfr.Count()
+		tfr.Close()
+	}
+	return ts, nil
+}
+
+// topTerms returns the MaxExpansions nearest terms, the most frequent
+// first among those as near.
+func topTerms(all []dictEntry) []dictEntry {
 	sort.Slice(all, func(i, j int) bool {
+		if all[i].dist != all[j].dist {
+			return all[i].dist < all[j].dist
+		}
 		if all[i].count != all[j].count {
 			return all[i].count > all[j].count
 		}
 		return all[i].term < all[j].term
 	})
-	if len(all) > MaxExpansions {
-		all = all[:MaxExpansions]
-	}
-	out := make([]string, len(all))
-	for i, e := range all {
-		out[i] = e.term
-	}
-	return out
-}
-
-// runeDistance is the Levenshtein distance between a and b in characters,
-// or limit+1 once it is known to exceed limit.
-func runeDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return all[:min(len(all), MaxExpansions)]
 }

@@ -18,8 +18,8 @@ import (
 type planQuery struct {
 	p    *plan
 	info *store.Info
-	// stories, when not nil, collects the story of every match.
-	stories map[string]struct{}
+	// stories, when not nil, counts the stories of the matches.
+	stories *storyCount
 }
 
 var _ query.Query = (*planQuery)(nil)
@@ -94,7 +94,7 @@ func (q *planQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 		}
 	}
 	if q.stories != nil {
-		return newStoryCounter(r, root, q.stories)
+		return newStoryCounter(root, q.stories), nil
 	}
 	return root, nil
 }
@@ -152,6 +152,9 @@ func (b *builder) word(w pword) (search.Searcher, error) {
 		return nil, err
 	}
 	main, alt := orSearchers(own), orSearchers(names)
+	if s, ok := main.(*sumSearcher); ok && w.best {
+		s.best = true
+	}
 	switch {
 	case main == nil && alt == nil:
 		return searcher.NewMatchNoneSearcher(b.r)
@@ -170,7 +173,7 @@ func (b *builder) terms(ts []pterm) ([]search.Searcher, error) {
 	var out []search.Searcher
 	for _, t := range ts {
 		st := b.info.Fields[t.field]
-		s, err := newTermSearcher(b.ctx, b.r, t.field, t.term, t.weight, st.Docs, st.AvgLen())
+		s, err := newTermSearcher(b.ctx, b.r, t.field, t.term, t.weight, st.Docs, st.AvgLen(), t.df)
 		if err != nil {
 			closeSearchers(out)
 			return nil, fmt.Errorf("reading the index: %w", err)

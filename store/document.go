@@ -103,11 +103,10 @@ func (d *Doc) SetGroup(group string, bands []string) {
 	}
 }
 
-// docValues are the options of the fields with doc values: the values
-// are small, and uncompressed they are read without decoding a block of
-// them for each article (a search reads the story of every ranked hit,
-// facets the values of every match).
-const docValues = index.DocValues | index.SkipDVCompression
+// docValues are the options of the fields with doc values. (bleve's
+// uncompressed doc values, SkipDVCompression, give all of a block's
+// values to its first document: they are not used.)
+const docValues = index.DocValues
 
 // keyword adds a keyword field, indexed with doc values.
 func (d *Doc) keyword(name, value string) {
