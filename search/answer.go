@@ -41,10 +41,6 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	fs, err := filters(req)
-	if err != nil {
-		return nil, err
-	}
 	order, err := sortOrder(req.Sort)
 	if err != nil {
 		return nil, err
@@ -57,6 +53,10 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 		return nil, err
 	}
 	defer r.Close()
+	fs, err := filters(ctx, r, req)
+	if err != nil {
+		return nil, err
+	}
 	a := &answer{e: e, ctx: ctx, r: r, req: req, clauses: clauses, filters: fs, order: order}
 	if collapsing(req) {
 		if err := e.stories.table(r); err != nil {

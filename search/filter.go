@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -13,6 +14,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/fahras/fahras/indexer/arabic"
+	"github.com/fahras/fahras/indexer/news"
 	"github.com/fahras/fahras/store"
 )
 
@@ -43,8 +46,9 @@ func (f *filtered) Searcher(ctx context.Context, r index.IndexReader, m mapping.
 }
 
 // filters returns the filter queries of a request, none when it has no
-// filter.
-func filters(req Request) ([]query.Query, error) {
+// filter. A source, agency or person is matched however it is spelled
+// (see values).
+func filters(ctx context.Context, r index.IndexReader, req Request) ([]query.Query, error) {
 	var fs []query.Query
 	if !req.From.IsZero() || !req.To.IsZero() {
 		to := req.To
@@ -65,13 +69,121 @@ func filters(req Request) ([]query.Query, error) {
 		{store.FieldAgency, req.Agency},
 		{store.FieldPerson, req.Person},
 	} {
-		if v := strings.TrimSpace(kv[1]); v != "" {
-			tq := query.NewTermQuery(v)
-			tq.SetField(kv[0])
-			fs = append(fs, tq)
+		v := strings.TrimSpace(kv[1])
+		if v == "" {
+			continue
 		}
+		vals, err := values(ctx, r, kv[0], v)
+		if err != nil {
+			return nil, err
+		}
+		var qs []query.Query
+		for _, val := range vals {
+			tq := query.NewTermQuery(val)
+			tq.SetField(kv[0])
+			qs = append(qs, tq)
+		}
+		fs = append(fs, query.NewDisjunctionQuery(qs))
 	}
 	return fs, nil
+}
+
+// filterNouns name what each filter keeps, in messages.
+var filterNouns = map[string]string{store.FieldSource: "source", store.FieldAgency: "agency", store.FieldPerson: "person"}
+
+// values returns the values of a keyword field that a filter given by a
+// user stands for: the person or agency package news finds in it under
+// any of its spellings (أوباما → باراك أوباما, Reuters → رويترز); a
+// source by its slug or its Arabic name (aawsat, الشرق الأوسط); else
+// every value whose words include all of the filter's, compared as the
+// analysis normalizes them (أوباما, باراك اوباما → باراك أوباما). A
+// filter no value answers is a bad query, whose message lists some of
+// the values there are.
+func values(ctx context.Context, r index.IndexReader, field, v string) ([]string, error) {
+	d, err := r.FieldDict(field)
+	if err != nil {
+		return nil, fmt.Errorf("reading the index: %w", err)
+	}
+	var all []string
+	for {
+		e, err := d.Next()
+		if err != nil {
+			d.Close()
+			return nil, fmt.Errorf("reading the index: %w", err)
+		}
+		if e == nil {
+			break
+		}
+		all = append(all, e.Term)
+	}
+	d.Close()
+	known := map[string]bool{}
+	for _, x := range all {
+		known[x] = true
+	}
+	var out []string
+	add := func(x string) {
+		if known[x] && !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	switch field {
+	case store.FieldPerson:
+		for _, x := range news.People(v) {
+			add(x)
+		}
+	case store.FieldAgency:
+		for _, x := range news.Agencies(v) {
+			add(x)
+		}
+	case store.FieldSource:
+		for _, x := range all {
+			if strings.EqualFold(x, v) || sameWords(news.SourceName(x), v) {
+				add(x)
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	want := normalWords(v)
+	for _, x := range all {
+		if len(want) > 0 && containsAll(normalWords(x), want) {
+			add(x)
+		}
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	sort.Strings(all)
+	hint := ""
+	if len(all) > 0 {
+		hint = fmt.Sprintf(" (the index has, for instance: %s)", strings.Join(all[:min(5, len(all))], ", "))
+	}
+	return nil, fmt.Errorf("%w: no article of the index has the %s %q%s", ErrBadQuery, filterNouns[field], v, hint)
+}
+
+// normalWords returns the words of s normalized as the analysis
+// normalizes them.
+func normalWords(s string) []string {
+	var out []string
+	arabic.Words(s, func(start, end int) {
+		out = append(out, arabic.Normalize(s[start:end]))
+	})
+	return out
+}
+
+// sameWords tells whether two names have the same normalized words.
+func sameWords(a, b string) bool { return slices.Equal(normalWords(a), normalWords(b)) }
+
+// containsAll tells whether have holds every word of want.
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // sortOrder returns bleve's sort of a request's order.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -142,5 +143,41 @@ func TestBadFilters(t *testing.T) {
 		if _, err := e.Search(context.Background(), req); !errors.Is(err, ErrBadQuery) {
 			t.Errorf("%+v: got %v, want ErrBadQuery", req, err)
 		}
+	}
+}
+
+// A filter matches however its value is spelled: another spelling of a
+// name the gazetteer knows, a part of a name, an agency's Latin name, a
+// source's Arabic name or its slug in another case. A value no article
+// has is a bad query whose message lists values there are.
+func TestFiltersForgiveSpelling(t *testing.T) {
+	e := datedSeeds(t)
+	for _, tc := range []struct {
+		name string
+		req  Request
+		want []string
+	}{
+		{"a person's other spelling", Request{Query: "الصين", Person: "لافروڤ"}, []string{"000", "001", "002", "003"}},
+		{"part of a name", Request{Query: "الصين", Person: "وانغ"}, []string{"001", "002"}},
+		{"a person with hamza", Request{Query: "بكين", Person: "شي جين بينغ"}, []string{"004"}},
+		{"an agency's Latin name", Request{Query: "لافروف", Agency: "AFP"}, []string{"000", "003"}},
+		{"an agency's short name", Request{Query: "لافروف", Agency: "Reuters"}, []string{"002"}},
+		{"a source's slug in capitals", Request{Query: "الصين", Source: "RT"}, []string{"001", "004"}},
+		{"a source's Arabic name", Request{Query: "الصين", Source: "روسيا اليوم"}, []string{"001", "004"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.req.NoCollapse, tc.req.AllWords = true, true
+			r, err := e.Search(context.Background(), tc.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ids(r); !sameSet(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+	_, err := e.Search(context.Background(), Request{Query: "لافروف", Person: "أوباما"})
+	if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), `"أوباما"`) || !strings.Contains(err.Error(), "لافروف") {
+		t.Errorf("a person no article names: %v", err)
 	}
 }
