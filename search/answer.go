@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/fahras/fahras/indexer/news"
 	"github.com/fahras/fahras/store"
 )
 
@@ -273,6 +274,9 @@ func (a *answer) hits(page []entry) ([]Hit, error) {
 			hit.Title = whole(rec.Title, pos[i][store.FieldTitle])
 			hit.Snippets = fragments(snippetScope(body), pos[i][store.FieldBody])
 			hit.Source, hit.Date = rec.Source, rec.Date
+			if n := news.SourceName(rec.Source); n != rec.Source {
+				hit.SourceName = n
+			}
 		}
 		if en.partial {
 			hit.Missing = missing(en.plan, pos[i])

@@ -229,7 +229,11 @@ func facetValues(res search.FacetResults) map[string][]FacetValue {
 		}
 		var vs []FacetValue
 		for _, t := range fr.Terms.Terms() {
-			vs = append(vs, FacetValue{Value: t.Term, Count: t.Count})
+			v := FacetValue{Value: t.Term, Count: t.Count}
+			if n := news.SourceName(t.Term); name == FacetSource && n != t.Term {
+				v.Label = n
+			}
+			vs = append(vs, v)
 		}
 		if name == FacetMonth {
 			sort.Slice(vs, func(i, j int) bool { return vs[i].Value < vs[j].Value })

@@ -84,6 +84,9 @@ const MaxFacetValues = 20
 type FacetValue struct {
 	Value string `json:"value"`
 	Count int    `json:"count"`
+	// Label names the value for people, where it differs: a source's
+	// Arabic name.
+	Label string `json:"label,omitempty"`
 }
 
 // Bounds on a Request.
@@ -181,8 +184,11 @@ type Hit struct {
 	Title Snippet `json:"title"`
 	// Date is the publication date where one is known.
 	Date time.Time `json:"date,omitzero"`
-	// Source is the publication the article came from, where known.
-	Source string `json:"source,omitempty"`
+	// Source is the publication the article came from, where known, as
+	// the archive names it; SourceName is its Arabic name where Fahras
+	// knows one ("aawsat" is الشرق الأوسط).
+	Source     string `json:"source,omitempty"`
+	SourceName string `json:"source_name,omitempty"`
 	// Snippets are short passages of the article with every matched word
 	// marked, in the order they appear in the article.
 	Snippets []Snippet `json:"snippets"`

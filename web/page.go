@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fahras/fahras/indexer/news"
 	"github.com/fahras/fahras/search"
 )
 
@@ -236,6 +237,9 @@ func facets(p searchParams, counts map[string][]search.FacetValue) []facet {
 		f := facet{Name: fn.name}
 		for _, v := range vals {
 			l := facetLink{Label: v.Value, Count: v.Count}
+			if v.Label != "" {
+				l.Label = v.Label
+			}
 			switch fn.key {
 			case search.FacetMonth:
 				l.Label = monthLabel(v.Value)
@@ -366,6 +370,7 @@ func clip(s string, n int) string {
 var funcs = template.FuncMap{
 	"articles":   articlesNoun,
 	"arDate":     arabicDate,
+	"sourceName": news.SourceName,
 	"isoDate":    func(t time.Time) string { return t.Format("2006-01-02") },
 	"took":       tookText,
 	"articleURL": articleURL,

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/fahras/fahras/indexer/news"
 	"github.com/fahras/fahras/search"
 	"github.com/fahras/fahras/store"
 )
@@ -235,7 +236,7 @@ func printHits(w io.Writer, r *search.Response, color bool) {
 			meta = append(meta, h.Date.Format("2006-01-02"))
 		}
 		if h.Source != "" {
-			meta = append(meta, h.Source)
+			meta = append(meta, news.SourceName(h.Source))
 		}
 		fmt.Fprintf(w, "   %s\n", dim(strings.Join(meta, " · ")))
 		for _, s := range h.Snippets {
@@ -256,7 +257,7 @@ func printHits(w io.Writer, r *search.Response, color bool) {
 					meta = append(meta, s.Date.Format("2006-01-02"))
 				}
 				if s.Source != "" {
-					meta = append(meta, s.Source)
+					meta = append(meta, news.SourceName(s.Source))
 				}
 				fmt.Fprintf(w, "     %s\n", dim(s.Title+" · "+strings.Join(meta, " · ")))
 			}
