@@ -114,10 +114,10 @@ func TestFacets(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string][]FacetValue{
-		FacetMonth:  {{"2024-04", 3}, {"2025-05", 1}},
-		FacetSource: {{"alaraby", 1}, {"alquds", 1}, {"elaph", 1}, {"rt", 1}},
-		FacetAgency: {{"فرانس برس", 2}, {"رويترز", 1}},
-		FacetPerson: {{"لافروف", 4}, {"وانغ يي", 2}},
+		FacetMonth:  {{"2024-04", 3, ""}, {"2025-05", 1, ""}},
+		FacetSource: {{"alaraby", 1, "العربي الجديد"}, {"alquds", 1, "القدس العربي"}, {"elaph", 1, "إيلاف"}, {"rt", 1, "روسيا اليوم"}},
+		FacetAgency: {{"فرانس برس", 2, ""}, {"رويترز", 1, ""}},
+		FacetPerson: {{"لافروف", 4, ""}, {"وانغ يي", 2, ""}},
 	}
 	for name, w := range want {
 		if g := r.Facets[name]; !slices.Equal(g, w) {

@@ -202,6 +202,17 @@ func fragments(text string, m matches) []Snippet {
 		picked = []window{{0, to, 0}}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	// The words of a window as one string, to tell a passage the text
+	// repeats (a lede printed again further down) from a new one.
+	key := func(w window) string {
+		var b strings.Builder
+		for _, x := range ws[w.from:w.to] {
+			b.WriteString(text[x.start:x.end])
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	var keys []string
 	for _, c := range cands {
 		if len(picked) == maxFragments {
 			break
@@ -213,22 +224,26 @@ func fragments(text string, m matches) []Snippet {
 				break
 			}
 		}
-		if !overlaps {
+		if overlaps {
+			continue
+		}
+		k := key(c)
+		repeated := false
+		for _, pk := range keys {
+			repeated = repeated || strings.Contains(pk, k) || strings.Contains(k, pk)
+		}
+		if !repeated {
 			picked = append(picked, c)
+			keys = append(keys, k)
 		}
 	}
 	sort.Slice(picked, func(i, j int) bool { return picked[i].from < picked[j].from })
 	out := make([]Snippet, 0, len(picked))
 	for _, p := range picked {
 		from, to := ws[p.from].start, ws[p.to-1].end
-		// Keep closing punctuation attached to the last word.
-		for to < len(text) {
-			r, size := utf8.DecodeRuneInString(text[to:])
-			if unicode.IsSpace(r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
-				break
-			}
-			to += size
-		}
+		// Keep closing punctuation attached to the last word, and a
+		// sign that goes with a number after a space (3 %).
+		to = closing(text, to)
 		s := render(text, ws, from, to, foldSpace)
 		if !paraStart(p.from) {
 			s = append(Snippet{{Text: "… "}}, s...)
@@ -252,4 +267,24 @@ func normalizeParts(s Snippet) Snippet {
 		out = append(out, p)
 	}
 	return out
+}
+
+// closing returns where a fragment ending at to ends once the punctuation
+// attached to its last word is added, and a percent or per-mille sign
+// after one space, which belongs to the number before it (بحوالي 3 %).
+func closing(text string, to int) int {
+	if rest := text[to:]; strings.HasPrefix(rest, " ") {
+		r, size := utf8.DecodeRuneInString(rest[1:])
+		if r == '%' || r == '٪' || r == '‰' {
+			to += 1 + size
+		}
+	}
+	for to < len(text) {
+		r, size := utf8.DecodeRuneInString(text[to:])
+		if unicode.IsSpace(r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		to += size
+	}
+	return to
 }
