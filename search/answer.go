@@ -18,9 +18,10 @@ import (
 // An error that the request itself causes wraps ErrBadQuery.
 //
 // By default every word of the query is required. When fewer articles
-// have every word than reach the end of the page asked for, the page goes
-// on with the articles that have most of the words (at least half), those
-// with more first, each marked with the words it lacks (Hit.Missing);
+// have every word than a page holds, the page goes on with the articles
+// that have most of the words (at least half), those with more first,
+// each marked with the words it lacks (Hit.Missing), and so do the pages
+// after it;
 // Request.AllWords keeps to the articles with every word, Request.Any
 // takes any word.
 func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
@@ -76,8 +77,9 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 		resp.Facets = facetValues(first.res.Facets)
 	}
 	entries, more := first.entries, first.more
-	if n := optionalClauses(clauses); n > 1 && !req.Any && !req.AllWords && len(entries) < need && !more {
-		// Too few articles have every word: go on with most of them.
+	if n := optionalClauses(clauses); n > 1 && !req.Any && !req.AllWords && len(entries) < req.Limit && !more {
+		// Fewer articles have every word than a page holds: go on with
+		// those that have most of them.
 		second, err := a.tier(max(1, (n+1)/2), need-len(entries))
 		if err != nil {
 			return nil, err

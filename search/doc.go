@@ -8,9 +8,9 @@
 // # Queries
 //
 // Request.Query follows bleve's query-string syntax, parsed here: plain
-// words (every one required unless Request.Any; when too few articles have
-// them all to fill the page, it goes on with those that have most of them,
-// marked Hit.Partial, unless Request.AllWords),
+// words (every one required unless Request.Any; when fewer articles have
+// them all than a page holds, the list goes on with those that have most
+// of them, marked Hit.Partial, unless Request.AllWords),
 // "phrases", +required and -excluded clauses, prefix* and wild?ard terms,
 // fuzzy~ and fuzzy~2 (edits counted in letters, not bytes), title: and
 // body: scopes, and ^boosts. Prefix, wildcard and fuzzy terms are
