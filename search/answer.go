@@ -274,7 +274,7 @@ func (a *answer) hits(page []entry) ([]Hit, error) {
 				return nil, fmt.Errorf("article %s: %w", en.hit.ID, err)
 			}
 			hit.Title = whole(rec.Title, pos[i][store.FieldTitle])
-			hit.Snippets = fragments(snippetScope(body), pos[i][store.FieldBody])
+			hit.Snippets = fragments(snippetScope(body), rec.Title, pos[i][store.FieldBody])
 			hit.Source, hit.Date = rec.Source, rec.Date
 			if n := news.SourceName(rec.Source); n != rec.Source {
 				hit.SourceName = n

@@ -30,10 +30,12 @@ func snippetScope(body string) string {
 }
 
 // Snippet shape: at most maxFragments fragments of at most fragmentWords
-// words each.
+// words each, none sharing a run of repeatRun words with the title or
+// with another.
 const (
 	maxFragments  = 3
 	fragmentWords = 24
+	repeatRun     = 8
 )
 
 // word is one word of a text, by byte offsets.
@@ -143,7 +145,7 @@ func foldWhite(t string, lines bool) string {
 // fragments picks up to maxFragments short passages of text that hold the
 // most distinct matched words, in text order, each starting and ending on
 // a whole word. With no match it returns the opening words.
-func fragments(text string, m matches) []Snippet {
+func fragments(text, title string, m matches) []Snippet {
 	// Only the words up to a fragment's length past the last match are
 	// needed (one more tells whether the last fragment ends the text).
 	last := 0
@@ -195,26 +197,55 @@ func fragments(text string, m matches) []Snippet {
 	}
 	var picked []window
 	if len(cands) == 0 {
-		to := min(len(ws), fragmentWords)
-		for to > 1 && para[to-1] != para[0] {
-			to--
+		// No match in the text: its opening words, from the first
+		// paragraph that does not repeat the title.
+		for from := 0; from < len(ws); from++ {
+			if !paraStart(from) {
+				continue
+			}
+			to := min(len(ws), from+fragmentWords)
+			for to > from+1 && para[to-1] != para[from] {
+				to--
+			}
+			cands = append(cands, window{from, to, -from})
 		}
-		picked = []window{{0, to, 0}}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	// The words of a window as one string, to tell a passage the text
-	// repeats (a lede printed again further down) from a new one.
-	key := func(w window) string {
-		var b strings.Builder
-		for _, x := range ws[w.from:w.to] {
-			b.WriteString(text[x.start:x.end])
-			b.WriteByte(' ')
+	// A passage shown once is not shown again: a window sharing a run of
+	// repeatRun words with the title or a window already picked (a
+	// headline or lede the page prints twice) is passed over.
+	shown := map[string]bool{}
+	remember := func(ws []string) {
+		for i := 0; i+repeatRun <= len(ws); i++ {
+			shown[strings.Join(ws[i:i+repeatRun], " ")] = true
 		}
-		return b.String()
 	}
-	var keys []string
+	repeats := func(ws []string) bool {
+		for i := 0; i+repeatRun <= len(ws); i++ {
+			if shown[strings.Join(ws[i:i+repeatRun], " ")] {
+				return true
+			}
+		}
+		return false
+	}
+	wordsOf := func(w window) []string {
+		out := make([]string, 0, w.to-w.from)
+		for _, x := range ws[w.from:w.to] {
+			out = append(out, text[x.start:x.end])
+		}
+		return out
+	}
+	if title != "" {
+		var tw []string
+		arabic.Words(title, func(s, e int) { tw = append(tw, title[s:e]) })
+		remember(tw)
+	}
+	limit := maxFragments
+	if len(m) == 0 {
+		limit = 1
+	}
 	for _, c := range cands {
-		if len(picked) == maxFragments {
+		if len(picked) == limit {
 			break
 		}
 		overlaps := false
@@ -227,14 +258,9 @@ func fragments(text string, m matches) []Snippet {
 		if overlaps {
 			continue
 		}
-		k := key(c)
-		repeated := false
-		for _, pk := range keys {
-			repeated = repeated || strings.Contains(pk, k) || strings.Contains(k, pk)
-		}
-		if !repeated {
+		if cw := wordsOf(c); !repeats(cw) {
 			picked = append(picked, c)
-			keys = append(keys, k)
+			remember(cw)
 		}
 	}
 	sort.Slice(picked, func(i, j int) bool { return picked[i].from < picked[j].from })

@@ -15,7 +15,17 @@ func stem(w []byte) []byte {
 	if !isArabicWord(w) {
 		return w
 	}
-	return affix.StripSuffix(affix.StripPrefix(w, corpusLexicon), corpusLexicon)
+	return stemFree(affix.StripPrefix(w, corpusLexicon))
+}
+
+// stemFree strips the suffixes of a clitic-free word, unless it is a word
+// of a name the gazetteer knows: names are not inflected, and سلمان is
+// not سلم (peace) with the dual's ان.
+func stemFree(free []byte) []byte {
+	if corpusLexicon.Name(free) {
+		return free
+	}
+	return affix.StripSuffix(free, corpusLexicon)
 }
 
 // stripClitics returns w without its clitic and article prefix.
