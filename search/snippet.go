@@ -36,6 +36,9 @@ const (
 	maxFragments  = 3
 	fragmentWords = 24
 	repeatRun     = 8
+	// minRepeatTitle is the fewest words of a title that a snippet
+	// repeating all of them counts as showing twice.
+	minRepeatTitle = 4
 )
 
 // word is one word of a text, by byte offsets.
@@ -214,16 +217,23 @@ func fragments(text, title string, m matches) []Snippet {
 	// A passage shown once is not shown again: a window sharing a run of
 	// repeatRun words with the title or a window already picked (a
 	// headline or lede the page prints twice) is passed over.
-	shown := map[string]bool{}
-	remember := func(ws []string) {
-		for i := 0; i+repeatRun <= len(ws); i++ {
-			shown[strings.Join(ws[i:i+repeatRun], " ")] = true
+	// A title shorter than repeatRun words counts as repeated whole.
+	type run struct {
+		n    int
+		seen map[string]bool
+	}
+	runs := []*run{{n: repeatRun, seen: map[string]bool{}}}
+	remember := func(r *run, ws []string) {
+		for i := 0; i+r.n <= len(ws); i++ {
+			r.seen[strings.Join(ws[i:i+r.n], " ")] = true
 		}
 	}
 	repeats := func(ws []string) bool {
-		for i := 0; i+repeatRun <= len(ws); i++ {
-			if shown[strings.Join(ws[i:i+repeatRun], " ")] {
-				return true
+		for _, r := range runs {
+			for i := 0; i+r.n <= len(ws); i++ {
+				if r.seen[strings.Join(ws[i:i+r.n], " ")] {
+					return true
+				}
 			}
 		}
 		return false
@@ -238,7 +248,11 @@ func fragments(text, title string, m matches) []Snippet {
 	if title != "" {
 		var tw []string
 		arabic.Words(title, func(s, e int) { tw = append(tw, title[s:e]) })
-		remember(tw)
+		if n := len(tw); n >= minRepeatTitle && n < repeatRun {
+			runs = append(runs, &run{n: n, seen: map[string]bool{}})
+			remember(runs[1], tw)
+		}
+		remember(runs[0], tw)
 	}
 	limit := maxFragments
 	if len(m) == 0 {
@@ -260,7 +274,7 @@ func fragments(text, title string, m matches) []Snippet {
 		}
 		if cw := wordsOf(c); !repeats(cw) {
 			picked = append(picked, c)
-			remember(cw)
+			remember(runs[0], cw)
 		}
 	}
 	sort.Slice(picked, func(i, j int) bool { return picked[i].from < picked[j].from })
