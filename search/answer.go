@@ -24,7 +24,8 @@ import (
 // after it;
 // Request.AllWords keeps to the articles with every word, Request.Any
 // takes any word.
-func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
+func (e *Engine) Search(ctx context.Context, req Request) (resp *Response, err error) {
+	defer e.recoverDamage(&err)
 	start := time.Now()
 	if req.Limit == 0 {
 		req.Limit = DefaultLimit
@@ -66,7 +67,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 		}
 		a.stories = &storyCount{st: e.stories, seen: map[int32]struct{}{}}
 	}
-	resp := &Response{Query: req.Query, Offset: req.Offset, Limit: req.Limit}
+	resp = &Response{Query: req.Query, Offset: req.Offset, Limit: req.Limit}
 	need := req.Offset + req.Limit
 	first, err := a.tier(0, need)
 	if err != nil {

@@ -82,6 +82,18 @@ func (e *Engine) weights() Weights {
 	return e.opts.Weights
 }
 
+// recoverDamage turns a panic inside bleve, which reads files it trusts,
+// into an error saying the index is damaged, in place of a crash.
+func (e *Engine) recoverDamage(err *error) {
+	if p := recover(); p != nil {
+		where := e.ix.Generation
+		if where == "" {
+			where = "memory"
+		}
+		*err = fmt.Errorf("the index (%s) is damaged (%v); rebuild it with \"search index --rebuild\": %w", where, p, store.ErrDamaged)
+	}
+}
+
 // ErrClosed reports a search of an engine that was closed.
 var ErrClosed = errors.New("the index is closed")
 
@@ -112,7 +124,8 @@ func at(pos map[string][]matches, field string, i int) matches {
 
 // Article returns one whole article. When q is not empty, the words it
 // matches are marked in the title and body.
-func (e *Engine) Article(ctx context.Context, id, q string) (*Article, error) {
+func (e *Engine) Article(ctx context.Context, id, q string) (a *Article, err error) {
+	defer e.recoverDamage(&err)
 	r, err := e.reader()
 	if err != nil {
 		return nil, err
@@ -139,7 +152,7 @@ func (e *Engine) Article(ctx context.Context, id, q string) (*Article, error) {
 			}
 		}
 	}
-	a := &Article{
+	a = &Article{
 		ID:     id,
 		Title:  whole(rec.Title, at(pos, store.FieldTitle, 0)),
 		Body:   paragraphs(body, at(pos, store.FieldBody, 0)),

@@ -68,6 +68,10 @@ func current(dir string) (string, error) {
 // size. On failure the generation is removed and the current one stays.
 func publish(dir, gen string) (int64, error) {
 	tmp := filepath.Join(dir, gen+tmpSuffix)
+	if err := writeManifest(tmp); err != nil {
+		os.RemoveAll(tmp)
+		return 0, fmt.Errorf("finishing the index: %w", err)
+	}
 	if err := os.Rename(tmp, filepath.Join(dir, gen)); err != nil {
 		os.RemoveAll(tmp)
 		return 0, fmt.Errorf("finishing the index: %w", unwrapPathError(err))

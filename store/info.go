@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -45,6 +46,12 @@ func (s FieldStats) AvgLen() float64 {
 	return float64(s.Tokens) / float64(s.Docs)
 }
 
+// Why an index's Info is refused.
+var (
+	errNoInfo       = errors.New("the index has no Fahras information")
+	errOtherVersion = errors.New("another version")
+)
+
 // ReadInfo reads the Info of an index through one of its readers, so that
 // the statistics match the snapshot being searched.
 func ReadInfo(r index.IndexReader) (*Info, error) {
@@ -53,17 +60,17 @@ func ReadInfo(r index.IndexReader) (*Info, error) {
 		return nil, fmt.Errorf("reading index information: %w", err)
 	}
 	if b == nil {
-		return nil, fmt.Errorf("the index has no Fahras information: it was not written by Fahras, or its build did not finish")
+		return nil, fmt.Errorf("%w: it was not written by Fahras, or its build did not finish", errNoInfo)
 	}
 	var info Info
 	if err := json.Unmarshal(b, &info); err != nil {
 		return nil, fmt.Errorf("the index information is damaged: %w", err)
 	}
 	if info.Format != FormatVersion {
-		return nil, fmt.Errorf("the index was written in format %d and this program reads format %d: rebuild it", info.Format, FormatVersion)
+		return nil, fmt.Errorf("%w: the index was written in format %d and this program reads format %d: rebuild it", errOtherVersion, info.Format, FormatVersion)
 	}
 	if v := info.Analysis.Version(); info.AnalysisVersion != v {
-		return nil, fmt.Errorf("the index was analysed under version %d of the %s analysis and this program has version %d: rebuild it", info.AnalysisVersion, info.Analysis, v)
+		return nil, fmt.Errorf("%w: the index was analysed under version %d of the %s analysis and this program has version %d: rebuild it", errOtherVersion, info.AnalysisVersion, info.Analysis, v)
 	}
 	return &info, nil
 }

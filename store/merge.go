@@ -29,7 +29,10 @@ func Compact(ctx context.Context, dir string) error {
 	if err := w.merge(ctx, 1); err != nil {
 		return fmt.Errorf("index %s: %w", dir, err)
 	}
-	return pruneSegments(path)
+	if err := pruneSegments(path); err != nil {
+		return err
+	}
+	return writeManifest(path)
 }
 
 // allAtOnce merges every segment in one pass: each article is merged

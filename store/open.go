@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
@@ -20,19 +21,29 @@ type Index struct {
 }
 
 // Open opens the current index in dir for reading.
+//
+// The files are checked against the sizes written (a file cut short is a
+// damaged index, ErrDamaged, not a puzzle later); Verify also reads them
+// through.
 func Open(dir string) (*Index, error) {
 	path, err := current(dir)
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFiles(path, false); err != nil {
+		return nil, damaged(dir, err)
+	}
 	idx, err := openBleve(path)
 	if err != nil {
-		return nil, fmt.Errorf("index %s: %w", dir, err)
+		return nil, damaged(dir, err)
 	}
 	ix, err := wrap(idx)
 	if err != nil {
 		idx.Close()
-		return nil, fmt.Errorf("index %s: %w", dir, err)
+		if errors.Is(err, errOtherVersion) || errors.Is(err, errNoInfo) {
+			return nil, fmt.Errorf("index %s: %w", dir, err)
+		}
+		return nil, damaged(dir, err)
 	}
 	ix.Generation = path[len(path)-len(genPrefix)-len("20060102T150405.000000000Z"):]
 	return ix, nil

@@ -13,6 +13,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/store"
 )
 
 // badRequest is a mistake in what the client sent that the search
@@ -120,6 +121,9 @@ func (s *server) classify(r *http.Request, err error) (int, message) {
 			fmt.Sprintf("استغرق البحث أكثر من %s فأُوقف. جرّب كلمات أقل، أو عددًا أقل من * و? و~، أو فترة أقصر.", te.limit),
 			te.Error(),
 		}
+	case errors.Is(err, store.ErrDamaged):
+		s.log.Printf("web: %s %s: %v", r.Method, r.URL.Path, err)
+		return http.StatusServiceUnavailable, message{"فهرس البحث تالف، ويجب إعادة بنائه. أبلغ مدير الخادم.", err.Error()}
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		// The client went away: nobody reads the answer.
 		return http.StatusServiceUnavailable, msgGone

@@ -24,7 +24,7 @@ func (e indexError) Unwrap() error { return e.err }
 // isUserError tells whether err was caused by what the user gave.
 func isUserError(err error) bool {
 	var ie indexError
-	return errors.Is(err, search.ErrBadQuery) || errors.As(err, &ie)
+	return errors.Is(err, search.ErrBadQuery) || errors.Is(err, store.ErrDamaged) || errors.As(err, &ie)
 }
 
 // oneLine keeps the first line of a message.

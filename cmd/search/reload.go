@@ -41,6 +41,11 @@ func openLive(dir string, logger *log.Logger) (*liveEngine, error) {
 		if name, err = store.Current(dir); err != nil {
 			return nil, indexError{err}
 		}
+		// A server reads every file of the index once, so that damage
+		// is found before a search stumbles on it.
+		if err := store.Verify(dir); err != nil {
+			return nil, indexError{err}
+		}
 	}
 	e, err := openEngine(dir)
 	if err != nil {
@@ -112,6 +117,10 @@ func (l *liveEngine) reload() {
 		return
 	}
 	if name == l.Generation() {
+		return
+	}
+	if err := store.Verify(l.dir); err != nil {
+		l.logFailure(name, "cannot open the new generation %s of %s (still serving %s): %v", name, l.dir, l.Generation(), err)
 		return
 	}
 	e, err := search.Open(l.dir)
