@@ -36,21 +36,22 @@ type Article struct {
 // the lines a reader came for, without share prompts, tickers, credits
 // and other page furniture, the body. The publication date, the news
 // agencies credited and the people named are read from the text (see
-// package news for the rules).
-func ParseText(id, text string) Article {
+// package news for the rules). Any string is accepted; ArticlesReader
+// skips what cannot be indexed.
+func ParseText(id, text string) *Article {
 	return parseArticle(id, text, "", "", nil)
 }
 
 // parseArticle is ParseText with a title given apart from the text (such
 // as a JSON field; none when empty), and a model of the lines that repeat
 // across the articles of one source (group), which it also updates.
-func parseArticle(id, text, title, group string, rep *news.Repeats) Article {
+func parseArticle(id, text, title, group string, rep *news.Repeats) *Article {
 	raw := normalizeNewlines(text)
 	if rep != nil {
 		rep.ObserveText(group, raw)
 	}
 	d := news.Clean(raw, news.Options{Source: group, Repeats: rep})
-	a := Article{ID: id, Raw: raw, Title: d.Title, Body: d.Body}
+	a := &Article{ID: id, Raw: raw, Title: d.Title, Body: d.Body}
 	if a.Body == "" && a.Title == "" {
 		// Nothing reads as article text: keep it all searchable rather
 		// than lose the article.

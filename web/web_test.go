@@ -273,7 +273,7 @@ func hostile(t *testing.T) *search.Engine {
 	text := "وزير الخارجية الروسي سيرغي لافروف <script>alert(1)</script> في بكين\n" +
 		`<img src=x onerror="alert(2)"> لافروف & "وانغ يي"` + "\n"
 	a := indexer.ParseText("gaza/2024", text)
-	idx, _, err := indexer.BuildMemory(context.Background(), &sliceReader{arts: []indexer.Article{a}}, indexer.Options{})
+	idx, _, err := indexer.BuildMemory(context.Background(), &sliceReader{arts: []indexer.Article{*a}}, indexer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
