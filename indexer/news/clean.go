@@ -104,55 +104,46 @@ func splitLines(raw string) []Line {
 // at most promptWords words.
 const promptWords = 15
 
-var ctaPhrases = []string{
+var ctaPhrases = normalizeAll([]string{
 	"اقرا ايضا", "اقرا المزيد", "اضغط هنا", "انقر هنا", "اضغط على", "انقر على",
 	"للاشتراك", "اشترك الان", "اشترك في", "تابعونا على", "تابعنا على", "تابعوا", "حسابنا على", "صفحتنا على",
 	"قناتنا على", "يمكنكم الان", "يمكنكم متابعه", "حمل تطبيق", "حملوا تطبيق", "شارك الخبر", "شارك المقال",
 	"شارك هذا", "شاركوا", "شاركها", "شارك على", "علق على", "اضف تعليق", "اكتب تعليق", "اظهر الملخص",
 	"اخف الملخص", "اخفاء الملخص", "نسخ الرابط", "ارسل لصديق", "للمزيد من", "لمزيد من الاخبار",
 	"مواضيع ذات صله", "اخبار ذات صله", "اقرا في", "قد يهمك", "لمتابعه",
-}
-
-func init() {
-	// Keep the lists in matching form whatever spelling they are written in.
-	for _, list := range [][]string{ctaPhrases, footerPhrases} {
-		for i, p := range list {
-			list[i] = normalize(p)
-		}
-	}
-}
+})
 
 // Single words, in matching form, that make a line of at most
 // shortPromptWords words a prompt.
 const shortPromptWords = 4
 
-var ctaWords = map[string]bool{
-	"شارك": true, "مشاركه": true, "علق": true, "تابعنا": true, "تابعونا": true, "للمزيد": true,
-	"المزيد": true, "طباعه": true, "اطبع": true, "ارسل": true, "اشترك": true, "تويتر": true,
-	"فيسبوك": true, "فيس": true, "واتساب": true, "تلغرام": true, "تليغرام": true, "انستغرام": true,
-	"انستجرام": true, "يوتيوب": true, "سناب": true, "الخط": true, "حفظ": true, "نسخ": true,
-	"twitter": true, "facebook": true, "whatsapp": true, "telegram": true, "share": true,
-}
+var ctaWords = wordSet(
+	"شارك", "مشاركه", "علق", "تابعنا", "تابعونا", "للمزيد",
+	"المزيد", "طباعه", "اطبع", "ارسل", "اشترك", "تويتر",
+	"فيسبوك", "فيس", "واتساب", "تلغرام", "تليغرام", "انستغرام",
+	"انستجرام", "يوتيوب", "سناب", "الخط", "حفظ", "نسخ",
+	"twitter", "facebook", "whatsapp", "telegram", "share",
+)
 
-var footerPhrases = []string{
+var footerPhrases = normalizeAll([]string{
 	"التعليقات المنشوره", "تعبر عن راي", "لا تعبر بالضروره", "جميع الحقوق محفوظه", "حقوق النشر",
 	"رابط المصدر", "رابط الخبر", "الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "يتم قراءه الان",
 	"اقرا الان", "كلمات مفتاحيه", "الكلمات الدالله", "الوسوم", "اعلان", "ابلغ عن خطا", "اضف تعليقا",
-}
+})
 
-var footerWords = map[string]bool{
-	"التعليقات": true, "تعليقات": true, "تعليق": true, "اعلان": true, "الاعلانات": true, "اعلانات": true,
-	"المصدر": true, "الرابط": true,
-}
+var footerWords = wordSet(
+	"التعليقات", "تعليقات", "تعليق", "اعلان", "الاعلانات", "اعلانات",
+	"المصدر", "الرابط",
+)
 
-var sectionWords = map[string]bool{
-	"اخبار": true, "الاخبار": true, "محليات": true, "دوليات": true, "اقتصاد": true, "رياضه": true,
-	"سياسه": true, "ثقافه": true, "منوعات": true, "تكنولوجيا": true, "صحه": true, "العالم": true,
-	"الخليج": true, "مقالات": true, "راي": true, "تقارير": true, "حوارات": true, "فيديو": true,
-	"صور": true, "عاجل": true, "عربي": true, "دولي": true, "محلي": true, "اقتصاديه": true, "الرئيسيه": true,
-	"متابعات": true, "تحقيقات": true, "ثقافه وفن": true, "فن": true, "المحليات": true, "الاقتصاد": true,
-	"الرياضه": true, "السياسه": true,
-}
+var sectionWords = wordSet(
+	"اخبار", "الاخبار", "محليات", "دوليات", "اقتصاد", "رياضه",
+	"سياسه", "ثقافه", "منوعات", "تكنولوجيا", "صحه", "العالم",
+	"الخليج", "مقالات", "راي", "تقارير", "حوارات", "فيديو",
+	"صور", "عاجل", "عربي", "دولي", "محلي", "اقتصاديه", "الرئيسيه",
+	"متابعات", "تحقيقات", "ثقافه وفن", "فن", "المحليات", "الاقتصاد",
+	"الرياضه", "السياسه",
+)
 
 var (
 	reCreditHead = regexp.MustCompile(`^(?:الصوره|صوره|الصور|تصوير|المصدر|مصدر الصوره|بعدسه|عدسه|photo|credit)\s*[:：-]`)

@@ -11,13 +11,19 @@ import (
 // monthNames maps month names, in matching form (see normalize), to month
 // numbers: the Levantine and Iraqi names, the Egyptian and Gulf names with
 // their common spellings, and the Maghrebi names.
-var monthNames = map[string]time.Month{
+var monthNames = func(m map[string]time.Month) map[string]time.Month {
+	out := make(map[string]time.Month, len(m))
+	for k, v := range m {
+		out[normalize(k)] = v
+	}
+	return out
+}(map[string]time.Month{
 	"كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
 	"تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
 	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
 	"يوليو": 7, "يوليه": 7, "اغسطس": 8, "اغسطوس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
 	"جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
-}
+})
 
 var (
 	monthAlt = func() string {

@@ -1,7 +1,6 @@
 package news
 
 import (
-	"hash/fnv"
 	"math"
 	"strings"
 	"sync"
@@ -43,17 +42,14 @@ func NewRepeats() *Repeats {
 	return &Repeats{MinArticles: 3, Share: 0.05, MaxLines: 1 << 16}
 }
 
-// lineKey hashes a line in matching form, digits as 0, spaces collapsed.
+// lineKey hashes a line in matching form, digits as 0, spaces collapsed
+// (FNV-1a).
 func lineKey(line string) (uint64, bool) {
-	h := fnv.New64a()
+	h := uint64(fnvOffset)
 	n := 0
 	space := false
-	var buf [4]byte
-	for _, r := range line {
-		r = normalizeRune(r)
+	for _, r := range normalize(line) {
 		switch {
-		case r < 0:
-			continue
 		case unicode.IsSpace(r):
 			space = n > 0
 			continue
@@ -61,14 +57,20 @@ func lineKey(line string) (uint64, bool) {
 			r = '0'
 		}
 		if space {
-			h.Write([]byte{' '})
+			h = (h ^ ' ') * fnvPrime
 			space = false
 		}
-		k := utf8.EncodeRune(buf[:], r)
-		h.Write(buf[:k])
+		if r < utf8.RuneSelf {
+			h = (h ^ uint64(r)) * fnvPrime
+		} else {
+			var buf [utf8.UTFMax]byte
+			for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+				h = (h ^ uint64(c)) * fnvPrime
+			}
+		}
 		n++
 	}
-	return h.Sum64(), n > 0
+	return h, n > 0
 }
 
 // Observe records one article of source: each distinct non-empty line
