@@ -44,36 +44,36 @@ func ParseText(id, text string) *Article {
 
 // parseArticle is ParseText with a title given apart from the text (such
 // as a JSON field; none when empty), and a model of the lines that repeat
-// across the articles of one source (group), which it also updates.
+// across the articles of one source (group), which it also updates. A
+// title given apart replaces the text's own headline, whose line then
+// stays in the body.
 func parseArticle(id, text, title, group string, rep *news.Repeats) *Article {
 	raw := normalizeNewlines(text)
-	if rep != nil {
-		rep.ObserveText(group, raw)
-	}
-	d := news.Clean(raw, news.Options{Source: group, Repeats: rep})
+	d := news.Clean(raw, news.Options{Source: group, Repeats: rep, Observe: rep != nil})
 	a := &Article{ID: id, Raw: raw, Title: d.Title, Body: d.Body}
-	if a.Body == "" && a.Title == "" {
+	a.Date, _ = d.Date()
+	a.Agencies = d.Agencies()
+	whole := a.Body == "" && a.Title == ""
+	if whole {
 		// Nothing reads as article text: keep it all searchable rather
 		// than lose the article.
 		a.Body = strings.TrimSpace(raw)
 		a.Title = news.LedeTitle(a.Body)
 	}
+	head := "" // what is put before d.Body in the body
 	if title != "" {
-		a.setTitle(title)
+		if a.Title != "" && !strings.Contains(a.Body, a.Title) && a.Title != title {
+			head = a.Title
+			a.Body = strings.TrimSpace(a.Title + "\n\n" + a.Body)
+		}
+		a.Title = title
 	}
-	a.Date, _ = news.ParseDate(raw)
-	a.Agencies = news.Agencies(raw)
-	a.People = news.People(a.Title + "\n" + a.Body)
+	if whole {
+		a.People = news.People(a.Title + "\n" + a.Body)
+	} else {
+		a.People = d.People(a.Title + "\n" + head)
+	}
 	return a
-}
-
-// setTitle sets a title given apart from the text: the line the text's
-// own headline was taken from stays in the body.
-func (a *Article) setTitle(title string) {
-	if a.Title != "" && !strings.Contains(a.Body, a.Title) && a.Title != title {
-		a.Body = strings.TrimSpace(a.Title + "\n\n" + a.Body)
-	}
-	a.Title = title
 }
 
 // normalizeNewlines drops a byte-order mark and turns CRLF and CR line

@@ -2,7 +2,9 @@ package news
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -58,6 +60,12 @@ type Doc struct {
 	// paragraph each, separated by blank lines. The headline is in Title
 	// only, and no boilerplate line is here.
 	Body string
+
+	// What Clean read off the lines, for Date and Agencies.
+	infos  []lineInfo
+	plain  []Line   // Lines as classified without Options.Repeats
+	raw    []string // the raw text's lines in matching form, before widgets are split off
+	hasRaw bool
 }
 
 // Options tune Clean.
@@ -67,26 +75,77 @@ type Options struct {
 	// Repeats, when set, marks lines it has seen in many of Source's
 	// articles as Repeated.
 	Repeats *Repeats
+	// Observe, with Repeats, records the article in Repeats before its
+	// lines are classified, as Repeats.ObserveText(Source, raw) would,
+	// without reading the lines twice.
+	Observe bool
 }
 
 // Clean classifies each line of an article's raw text and returns the
 // headline and the searchable body. A share or follow widget glued to the
-// start of a line is split off as a line of its own.
+// start of a line is split off as a line of its own. Any string is
+// accepted.
 func Clean(raw string, opts Options) Doc {
-	lines := classify(splitLines(raw), opts)
-	d := Doc{Lines: lines}
-	d.Title = titleOf(lines)
-	var b strings.Builder
-	for _, l := range lines {
+	d := read(raw, opts)
+	d.Title = titleOf(d.Lines)
+	n := 0
+	for _, l := range d.Lines {
 		if l.Kind == Body || l.Kind == Subtitle {
-			if b.Len() > 0 {
-				b.WriteString("\n\n")
-			}
-			b.WriteString(l.Text)
+			n += len(l.Text) + 2
 		}
 	}
-	d.Body = b.String()
+	b := make([]byte, 0, n)
+	for _, l := range d.Lines {
+		if l.Kind == Body || l.Kind == Subtitle {
+			if len(b) > 0 {
+				b = append(b, "\n\n"...)
+			}
+			b = append(b, l.Text...)
+		}
+	}
+	d.Body = string(b)
 	return d
+}
+
+// Date returns the publication date of the text Clean read, as ParseDate
+// reads it (Options.Repeats do not change it), without reading the text
+// again.
+func (d Doc) Date() (time.Time, bool) {
+	return parseDateLines(d.plain, d.infos)
+}
+
+// Agencies returns the news agencies that the text Clean read names, as
+// Agencies reads them from the whole text, without reading it again.
+func (d Doc) Agencies() []string {
+	if !d.hasRaw {
+		return nil
+	}
+	if len(d.raw) != len(d.infos) {
+		// A widget was split off a line: read the lines as they were.
+		return agencies.findLines(d.raw)
+	}
+	toks := make([]token, 0, 256)
+	paren := false
+	for i := range d.infos {
+		toks, paren = d.infos[i].appendTokens(toks, paren)
+	}
+	return agencies.findTokens(toks)
+}
+
+// People returns the people named in head and the body of the Doc as
+// Clean returned it, as People(head + "\n" + d.Body) finds them, without
+// reading the body again.
+func (d Doc) People(head string) []string {
+	if !d.hasRaw {
+		return People(head + "\n" + d.Body)
+	}
+	toks, paren := tokenizeInto(make([]token, 0, 256), normalize(head), false)
+	for i, l := range d.Lines {
+		if l.Kind == Body || l.Kind == Subtitle {
+			toks, paren = d.infos[i].appendTokens(toks, paren)
+		}
+	}
+	return people.findTokens(toks)
 }
 
 func splitLines(raw string) []Line {
@@ -156,12 +215,45 @@ type lineInfo struct {
 	norm     string
 	words    int // words with a letter
 	terminal bool
+	dates    []dateMention // the dates in norm, once datesOK
+	datesOK  bool
+	// The words of norm (see lineTokens), once toksOK.
+	toks     []token
+	inherit  bool // only spaces come before the first word
+	parenOut bool // an opening parenthesis ends the line
+	toksOK   bool
 }
 
-func infoOf(text string) lineInfo {
-	n := normalize(text)
-	li := lineInfo{norm: n, words: letterWords(text)}
-	t := strings.TrimRightFunc(n, func(r rune) bool {
+// lineTokens returns the words of the line, as tokenizeInto finds them
+// when no parenthesis opens just before the line.
+func (li *lineInfo) lineTokens() []token {
+	if !li.toksOK {
+		li.toks, li.parenOut = tokenizeInto(nil, li.norm, false)
+		li.inherit = len(li.norm)-len(strings.TrimLeftFunc(li.norm, unicode.IsSpace)) == firstWord(li.norm)
+		li.toksOK = true
+	}
+	return li.toks
+}
+
+// appendTokens appends the words of the line to toks, as tokenizeInto
+// appends them after a text that paren says ends in an opening
+// parenthesis, and says whether the line does.
+func (li *lineInfo) appendTokens(toks []token, paren bool) ([]token, bool) {
+	lt := li.lineTokens()
+	if len(lt) == 0 {
+		return toks, li.parenOut || paren && li.inherit
+	}
+	n := len(toks)
+	toks = append(toks, lt...)
+	if paren && li.inherit {
+		toks[n].paren = true
+	}
+	return toks, li.parenOut
+}
+
+func infoOf(text, norm string) lineInfo {
+	li := lineInfo{norm: norm, words: letterWords(text)}
+	t := strings.TrimRightFunc(norm, func(r rune) bool {
 		return r == '"' || r == '”' || r == '»' || r == ')' || r == '\'' || unicode.IsSpace(r)
 	})
 	if t != "" {
@@ -169,6 +261,15 @@ func infoOf(text string) lineInfo {
 		li.terminal = r == '.' || r == '؟' || r == '?' || r == '!' || r == '…'
 	}
 	return li
+}
+
+// datesOf returns the dates written in the line (see findDates), found
+// once.
+func (li *lineInfo) datesOf() []dateMention {
+	if !li.datesOK {
+		li.dates, li.datesOK = findDates(li.norm), true
+	}
+	return li.dates
 }
 
 // isParagraph reports whether a line reads as running text rather than a
@@ -233,11 +334,11 @@ func hasWord(s, w string) bool {
 // other words ("الثلاثاء 09 ابريل 2024"), or a complete date with at most
 // eight (a place, an agency, the Hijri date beside it), not ending as a
 // sentence does.
-func dateOnly(li lineInfo) bool {
+func dateOnly(li *lineInfo) bool {
 	if li.words > 12 || li.terminal {
 		return false
 	}
-	ds := findDates(li.norm)
+	ds := li.datesOf()
 	if len(ds) == 0 {
 		return false
 	}
@@ -259,7 +360,7 @@ func dateOnly(li lineInfo) bool {
 var reSourcePlace = regexp.MustCompile(`^(?:[\p{L}\p{M}]+\s+){0,2}[\p{L}\p{M}]+\s+[-–—]\s+(?:[\p{L}\p{M}]+\s+){0,1}[\p{L}\p{M}]+\s*:?$`)
 
 // lineKind classifies one line on its own features.
-func lineKind(text string, li lineInfo) Kind {
+func lineKind(text string, li *lineInfo) Kind {
 	if text == "" {
 		return Blank
 	}
@@ -279,7 +380,7 @@ func lineKind(text string, li lineInfo) Kind {
 	if reCreditHead.MatchString(n) || (li.words <= promptWords && !li.terminal && hasWord(n, "تصوير")) {
 		return Credit
 	}
-	if m := reParenTail.FindStringSubmatch(n); m != nil && li.words <= 20 {
+	if m := parenTail(n); m != nil && li.words <= 20 {
 		inner := m[1]
 		head := strings.TrimSpace(n[:len(n)-len(m[0])])
 		if len(agencyMatches(inner)) > 0 && (letterWords(head) <= 15 && !strings.HasSuffix(head, ".")) {
@@ -321,30 +422,80 @@ func lineKind(text string, li lineInfo) Kind {
 	return Body
 }
 
-// classify gives every line its kind: first each line alone, then ticker
-// runs, repeats, and the head of the article (section label, headline,
-// subtitles, caption).
-func classify(lines []Line, opts Options) []Line {
-	lines, prompts := splitPrompts(lines)
+// read splits raw into lines and gives every line its kind: first each
+// line alone, then ticker runs, repeats, and the head of the article
+// (section label, headline, subtitles, caption).
+func read(raw string, opts Options) Doc {
+	pre := splitLines(raw)
+	norms := make([]string, len(pre))
+	for i, l := range pre {
+		norms[i] = normalize(l.Text)
+	}
+	if opts.Observe && opts.Repeats != nil {
+		if strings.ContainsRune(raw, '\r') {
+			// ObserveText splits at \n only.
+			opts.Repeats.ObserveText(opts.Source, raw)
+		} else {
+			keys := make([]uint64, 0, len(norms))
+			for _, n := range norms {
+				if k, ok := normKey(n); ok {
+					keys = append(keys, k)
+				}
+			}
+			opts.Repeats.observeKeys(opts.Source, keys)
+		}
+	}
+	lines, prompts := splitPrompts(pre)
 	infos := make([]lineInfo, len(lines))
+	if len(lines) == len(pre) {
+		for i := range lines {
+			infos[i] = infoOf(lines[i].Text, norms[i])
+		}
+	} else {
+		for i := range lines {
+			infos[i] = infoOf(lines[i].Text, normalize(lines[i].Text))
+		}
+	}
 	for i := range lines {
-		infos[i] = infoOf(lines[i].Text)
-		lines[i].Kind = lineKind(lines[i].Text, infos[i])
+		lines[i].Kind = lineKind(lines[i].Text, &infos[i])
 		if prompts[i] {
 			lines[i].Kind = CallToAction
 		}
 	}
 	markTickers(lines, infos)
+	plain, repeated := lines, false
 	if opts.Repeats != nil {
 		for i := range lines {
 			k := lines[i].Kind
-			if (k == Body || k == Short) && opts.Repeats.Repeated(opts.Source, lines[i].Text) {
+			if (k == Body || k == Short) && opts.Repeats.repeatedKey(opts.Source, infos[i].norm) {
+				if !repeated {
+					plain, repeated = slices.Clone(lines), true
+				}
 				lines[i].Kind = Repeated
 			}
 		}
 	}
 	markHead(lines, infos)
-	return lines
+	if repeated {
+		markHead(plain, infos)
+	}
+	return Doc{Lines: lines, infos: infos, plain: plain, raw: norms, hasRaw: true}
+}
+
+// classify gives every line of raw its kind (see read).
+func classify(raw string, opts Options) []Line {
+	return read(raw, opts).Lines
+}
+
+// parenTail matches reParenTail against a line in matching form: a
+// parenthesis closing the line, perhaps before a full stop or comma. It
+// runs the expression only on lines that end that way.
+func parenTail(n string) []string {
+	s := strings.TrimSuffix(strings.TrimSuffix(n, "."), "،")
+	if s = strings.TrimRight(s, " \t\n\f\r"); !strings.HasSuffix(s, ")") {
+		return nil
+	}
+	return reParenTail.FindStringSubmatch(n)
 }
 
 // markTickers finds runs of ticker items: a clock time followed by a short
@@ -444,7 +595,7 @@ func markHead(lines []Line, infos []lineInfo) {
 			if infos[i].words > 30 {
 				continue
 			}
-			if ds := findDates(infos[i].norm); len(ds) > 0 && len(cands) > 0 && !infos[i].terminal {
+			if ds := infos[i].datesOf(); len(ds) > 0 && len(cands) > 0 && !infos[i].terminal {
 				captions = append(captions, i)
 				continue
 			}

@@ -94,37 +94,46 @@ func lookup(r rune) int32 {
 }
 
 // normalize returns s in matching form: arabic.Normalize(s), quicker for
-// the runes of Arabic news. It returns s itself when s is already in
-// matching form.
+// the runes of Arabic news, with each run of bytes that are not UTF-8
+// read as one U+FFFD. It returns s itself when s is already in matching
+// form.
 func normalize(s string) string {
+	seg := 0 // where the last rune that nothing combines with starts
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				return normalizeFrom(s, i)
 			}
+			seg = i
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if lookup(r) != r {
-			return normalizeFrom(s, i)
+			return normalizeFrom(s, seg)
 		}
+		seg = i
 		i += size
 	}
 	return s
 }
 
 // normalizeFrom normalizes s, whose first i bytes are in matching form.
+// Runs of runes that NFKC may change go through arabic.Normalize, from
+// the last rune that nothing before it can combine with to the next.
 func normalizeFrom(s string, i int) string {
 	b := make([]byte, i, len(s))
 	copy(b, s[:i])
+	// seg and out are where the current NFKC segment starts in s and b.
+	seg, out := i, i
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
+			seg, out = i, len(b)
 			b = append(b, c)
 			i++
 			continue
@@ -132,9 +141,20 @@ func normalizeFrom(s string, i int) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch m := lookup(r); m {
 		case slowRune:
-			return arabic.Normalize(s)
+			end := i + size
+			for end < len(s) {
+				r, size := utf8.DecodeRuneInString(s[end:])
+				if m := lookup(r); m >= 0 || r < utf8.RuneSelf {
+					break
+				}
+				end += size
+			}
+			b = append(b[:out], arabic.Normalize(strings.ToValidUTF8(s[seg:end], "\uFFFD"))...)
+			seg, out, i = end, len(b), end
+			continue
 		case dropRune:
 		default:
+			seg, out = i, len(b)
 			b = utf8.AppendRune(b, m)
 		}
 		i += size
@@ -199,32 +219,95 @@ func tokenize(s string) []token {
 
 // tokenizeNorm splits n, which is in matching form, into words.
 func tokenizeNorm(n string) []token {
-	out := make([]token, 0, len(n)/8+1) // a word and a space take eight bytes or more, mostly
-	start, prevParen := -1, false
-	for i, r := range n {
-		if isWordRune(r) {
+	toks, _ := tokenizeInto(make([]token, 0, len(n)/8+1), n, false) // a word and a space take eight bytes or more, mostly
+	return toks
+}
+
+// Classes of runes for tokenizeInto.
+const (
+	otherRune = iota
+	wordRune
+	openRune  // an opening parenthesis, bracket or quote
+	spaceRune // unicode.IsSpace
+)
+
+// runeClass is the class of each rune below tableSize.
+var runeClass = func() *[tableSize]uint8 {
+	var t [tableSize]uint8
+	for r := rune(0); r < tableSize; r++ {
+		t[r] = classOf(r)
+	}
+	return &t
+}()
+
+func classOf(r rune) uint8 {
+	switch {
+	case isWordRune(r):
+		return wordRune
+	case r == '(' || r == '[' || r == '«' || r == '"':
+		return openRune
+	case unicode.IsSpace(r):
+		return spaceRune
+	}
+	return otherRune
+}
+
+// tokenizeInto appends the words of n, which is in matching form, to
+// toks. paren says whether an opening parenthesis came last before n
+// (and only spaces after it); the result says the same at n's end.
+func tokenizeInto(toks []token, n string, paren bool) ([]token, bool) {
+	start := -1
+	for i := 0; i < len(n); {
+		c := n[i]
+		var class uint8
+		size := 1
+		switch {
+		case c < utf8.RuneSelf:
+			class = runeClass[c]
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(n) && n[i+1]&0xC0 == 0x80:
+			class = runeClass[rune(c&0x1F)<<6|rune(n[i+1]&0x3F)]
+			size = 2
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(n[i:])
+			class = classOf(r)
+		}
+		if class == wordRune {
 			if start < 0 {
 				start = i
 			}
+			i += size
 			continue
 		}
 		if start >= 0 {
-			out = append(out, token{word: n[start:i], paren: prevParen})
-			start, prevParen = -1, false
+			toks = append(toks, token{word: n[start:i], paren: paren})
+			start, paren = -1, false
 		}
-		switch {
-		case r == '(' || r == '[' || r == '«' || r == '"':
-			prevParen = true
-		case unicode.IsSpace(r):
-			// keep prevParen across spaces: "( واس )"
+		switch class {
+		case openRune:
+			paren = true
+		case spaceRune:
+			// keep paren across spaces: "( واس )"
 		default:
-			prevParen = false
+			paren = false
 		}
+		i += size
 	}
 	if start >= 0 {
-		out = append(out, token{word: n[start:], paren: prevParen})
+		toks = append(toks, token{word: n[start:], paren: paren})
+		paren = false
 	}
-	return out
+	return toks, paren
+}
+
+// firstWord returns where the first word of n starts, or len(n).
+func firstWord(n string) int {
+	for i, r := range n {
+		if isWordRune(r) {
+			return i
+		}
+	}
+	return len(n)
 }
 
 // words returns the words of s in matching form.
