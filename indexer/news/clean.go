@@ -222,6 +222,18 @@ type lineInfo struct {
 	inherit  bool // only spaces come before the first word
 	parenOut bool // an opening parenthesis ends the line
 	toksOK   bool
+	// The line's key in Repeats (see normKey), once keyDone.
+	hash            uint64
+	hashOK, keyDone bool
+}
+
+// key returns normKey of the line, found once.
+func (li *lineInfo) key() (uint64, bool) {
+	if !li.keyDone {
+		li.hash, li.hashOK = normKey(li.norm)
+		li.keyDone = true
+	}
+	return li.hash, li.hashOK
 }
 
 // lineTokens returns the words of the line, as tokenizeInto finds them
@@ -431,11 +443,22 @@ func read(raw string, opts Options) Doc {
 	for i, l := range pre {
 		norms[i] = normalize(l.Text)
 	}
+	lines, prompts := splitPrompts(pre)
+	infos := make([]lineInfo, len(lines))
+	split := len(lines) != len(pre)
+	for i := range lines {
+		if split {
+			infos[i] = infoOf(lines[i].Text, normalize(lines[i].Text))
+		} else {
+			infos[i] = infoOf(lines[i].Text, norms[i])
+		}
+	}
 	if opts.Observe && opts.Repeats != nil {
-		if strings.ContainsRune(raw, '\r') {
+		switch {
+		case strings.ContainsRune(raw, '\r'):
 			// ObserveText splits at \n only.
 			opts.Repeats.ObserveText(opts.Source, raw)
-		} else {
+		case split:
 			keys := make([]uint64, 0, len(norms))
 			for _, n := range norms {
 				if k, ok := normKey(n); ok {
@@ -443,17 +466,14 @@ func read(raw string, opts Options) Doc {
 				}
 			}
 			opts.Repeats.observeKeys(opts.Source, keys)
-		}
-	}
-	lines, prompts := splitPrompts(pre)
-	infos := make([]lineInfo, len(lines))
-	if len(lines) == len(pre) {
-		for i := range lines {
-			infos[i] = infoOf(lines[i].Text, norms[i])
-		}
-	} else {
-		for i := range lines {
-			infos[i] = infoOf(lines[i].Text, normalize(lines[i].Text))
+		default:
+			keys := make([]uint64, 0, len(infos))
+			for i := range infos {
+				if k, ok := infos[i].key(); ok {
+					keys = append(keys, k)
+				}
+			}
+			opts.Repeats.observeKeys(opts.Source, keys)
 		}
 	}
 	for i := range lines {
@@ -467,7 +487,10 @@ func read(raw string, opts Options) Doc {
 	if opts.Repeats != nil {
 		for i := range lines {
 			k := lines[i].Kind
-			if (k == Body || k == Short) && opts.Repeats.repeatedKey(opts.Source, infos[i].norm) {
+			if k != Body && k != Short {
+				continue
+			}
+			if key, ok := infos[i].key(); ok && opts.Repeats.repeatedHash(opts.Source, key) {
 				if !repeated {
 					plain, repeated = slices.Clone(lines), true
 				}

@@ -109,7 +109,7 @@ func normalize(s string) string {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if lookup(r) != r {
 			return normalizeFrom(s, seg)
 		}
@@ -138,7 +138,7 @@ func normalizeFrom(s string, i int) string {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		switch m := lookup(r); m {
 		case slowRune:
 			end := i + size
@@ -160,6 +160,15 @@ func normalizeFrom(s string, i int) string {
 		i += size
 	}
 	return string(b)
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), quicker for the
+// two-byte runes of Arabic.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // asciiDigits replaces Arabic-Indic and Persian digits with ASCII ones and
@@ -231,6 +240,9 @@ const (
 	spaceRune // unicode.IsSpace
 )
 
+// letterBit is set in the class of a word rune that is a letter.
+const letterBit = 0x10
+
 // runeClass is the class of each rune below tableSize.
 var runeClass = func() *[tableSize]uint8 {
 	var t [tableSize]uint8
@@ -243,6 +255,9 @@ var runeClass = func() *[tableSize]uint8 {
 func classOf(r rune) uint8 {
 	switch {
 	case isWordRune(r):
+		if isLetter(r) {
+			return wordRune | letterBit
+		}
 		return wordRune
 	case r == '(' || r == '[' || r == '«' || r == '"':
 		return openRune
@@ -252,26 +267,27 @@ func classOf(r rune) uint8 {
 	return otherRune
 }
 
+// classAt returns the class of the rune that starts s[i:], and its size.
+func classAt(s string, i int) (class uint8, size int) {
+	c := s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return runeClass[c], 1
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		return runeClass[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)], 2
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return classOf(r), size
+}
+
 // tokenizeInto appends the words of n, which is in matching form, to
 // toks. paren says whether an opening parenthesis came last before n
 // (and only spaces after it); the result says the same at n's end.
 func tokenizeInto(toks []token, n string, paren bool) ([]token, bool) {
 	start := -1
 	for i := 0; i < len(n); {
-		c := n[i]
-		var class uint8
-		size := 1
-		switch {
-		case c < utf8.RuneSelf:
-			class = runeClass[c]
-		case c >= 0xC2 && c < 0xE0 && i+1 < len(n) && n[i+1]&0xC0 == 0x80:
-			class = runeClass[rune(c&0x1F)<<6|rune(n[i+1]&0x3F)]
-			size = 2
-		default:
-			var r rune
-			r, size = utf8.DecodeRuneInString(n[i:])
-			class = classOf(r)
-		}
+		class, size := classAt(n, i)
+		class &^= letterBit
 		if class == wordRune {
 			if start < 0 {
 				start = i
@@ -324,12 +340,12 @@ func words(s string) []string {
 func letterWords(s string) int {
 	n := 0
 	in, letter := false, false
-	for _, r := range s {
-		if isWordRune(r) {
+	for i := 0; i < len(s); {
+		class, size := classAt(s, i)
+		i += size
+		if class&^letterBit == wordRune {
 			in = true
-			if isLetter(r) {
-				letter = true
-			}
+			letter = letter || class&letterBit != 0
 			continue
 		}
 		if in && letter {

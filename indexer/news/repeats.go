@@ -156,25 +156,11 @@ func (r *Repeats) ObserveText(source, raw string) {
 // Repeats).
 func (r *Repeats) Repeated(source, line string) bool {
 	k, ok := lineKey(strings.TrimSpace(line))
-	if !ok {
-		return false
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	s := r.sources[source]
-	if s == nil {
-		return false
-	}
-	return int(s.counts[k]) >= r.threshold(s.articles)
+	return ok && r.repeatedHash(source, k)
 }
 
-// repeatedKey is Repeated for a line already in matching form (and
-// trimmed).
-func (r *Repeats) repeatedKey(source, norm string) bool {
-	k, ok := normKey(norm)
-	if !ok {
-		return false
-	}
+// repeatedHash is Repeated for a line whose key (see lineKey) is k.
+func (r *Repeats) repeatedHash(source string, k uint64) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	s := r.sources[source]
