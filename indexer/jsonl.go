@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/fahras/fahras/indexer/news"
@@ -133,23 +135,18 @@ func jsonArticle(line []byte, fields JSONFields, where, file string, rep *news.R
 	if !utf8.Valid(line) {
 		return nil, &SkipError{Reason: ReasonInvalidUTF8, Where: where}
 	}
-	var rec map[string]json.RawMessage
+	var rec map[string]jsonValue
 	if err := json.Unmarshal(line, &rec); err != nil {
 		return nil, &SkipError{Reason: ReasonInvalidJSON, Where: where, Err: err}
 	}
 	get := func(names []string) (string, error) {
 		for _, n := range names {
-			raw, ok := rec[n]
-			if !ok || string(raw) == "null" {
+			v, ok := rec[n]
+			if !ok || string(v) == "null" {
 				continue
 			}
-			var s string
-			if err := json.Unmarshal(raw, &s); err == nil {
+			if s, ok := v.text(); ok {
 				return s, nil
-			}
-			var num json.Number
-			if err := json.Unmarshal(raw, &num); err == nil {
-				return num.String(), nil
 			}
 			return "", fmt.Errorf("field %q is not a string", n)
 		}
@@ -182,4 +179,109 @@ func jsonArticle(line []byte, fields JSONFields, where, file string, rep *news.R
 		a.Date = d
 	}
 	return a, nil
+}
+
+// jsonValue is one field's value in a JSON line, as it stands in the line
+// (not copied: it is read before the line is).
+type jsonValue []byte
+
+// UnmarshalJSON keeps the value as it stands.
+func (v *jsonValue) UnmarshalJSON(b []byte) error {
+	*v = b
+	return nil
+}
+
+// text returns a string value unquoted, or a number as written; false
+// for any other value. The value is valid JSON.
+func (v jsonValue) text() (string, bool) {
+	b := bytes.TrimSpace(v)
+	switch {
+	case len(b) >= 2 && b[0] == '"':
+		return unquoteJSON(b[1 : len(b)-1]), true
+	case len(b) > 0 && (b[0] == '-' || b[0] >= '0' && b[0] <= '9'):
+		return string(b), true
+	}
+	return "", false
+}
+
+// unquoteJSON decodes the inside of a valid JSON string literal as
+// encoding/json does: escapes are decoded, a lone surrogate escape
+// becomes U+FFFD, and so do bytes that are not UTF-8.
+func unquoteJSON(s []byte) string {
+	if bytes.IndexByte(s, '\\') < 0 && utf8.Valid(s) {
+		return string(s)
+	}
+	b := make([]byte, 0, len(s))
+	for r := 0; r < len(s); {
+		c := s[r]
+		switch {
+		case c == '\\' && r+1 < len(s):
+			switch e := s[r+1]; e {
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				rr := hex4(s[r+2:])
+				r += 6
+				if utf16.IsSurrogate(rr) {
+					if dec := utf16.DecodeRune(rr, escapedRune(s[r:])); dec != unicode.ReplacementChar {
+						b = utf8.AppendRune(b, dec)
+						r += 6
+						continue
+					}
+					rr = unicode.ReplacementChar
+				}
+				b = utf8.AppendRune(b, rr)
+				continue
+			default: // " \\ /
+				b = append(b, e)
+			}
+			r += 2
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			r++
+		default:
+			rr, size := utf8.DecodeRune(s[r:])
+			b = utf8.AppendRune(b, rr)
+			r += size
+		}
+	}
+	return string(b)
+}
+
+// escapedRune reads a \uXXXX escape at the start of s, or returns -1.
+func escapedRune(s []byte) rune {
+	if len(s) < 6 || s[0] != '\\' || s[1] != 'u' {
+		return -1
+	}
+	return hex4(s[2:])
+}
+
+// hex4 reads four hexadecimal digits, or returns -1.
+func hex4(s []byte) rune {
+	if len(s) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range s[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		r = r*16 + rune(c)
+	}
+	return r
 }
