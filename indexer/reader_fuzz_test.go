@@ -195,3 +195,31 @@ func FuzzGzipJSONLines(f *testing.F) {
 		}
 	})
 }
+
+// ParseText takes any ID and text, and ArticlesReader then yields the
+// article or skips it with a reason.
+func FuzzParseText(f *testing.F) {
+	for _, r := range seedRecords(f) {
+		var m map[string]string
+		json.Unmarshal([]byte(r), &m)
+		f.Add(m["id"], m["content"])
+	}
+	f.Add("..", "لافروف\xff في بكين")
+	f.Fuzz(func(t *testing.T, id, text string) {
+		a := ParseText(id, text)
+		if a.ID != id {
+			t.Fatalf("ID %q, want %q", a.ID, id)
+		}
+		r := ArticlesReader([]*Article{a, {ID: id, Raw: text}})
+		for range 2 {
+			got, err := r.Next()
+			var se *SkipError
+			if err != nil && !errors.As(err, &se) {
+				t.Fatal(err)
+			}
+			if err == nil && (checkID(got.ID) != "" || !utf8.ValidString(got.Body)) {
+				t.Fatalf("article %q yielded", got.ID)
+			}
+		}
+	})
+}

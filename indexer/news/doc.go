@@ -46,6 +46,12 @@
 // are Arabic news's common ones and may miss a site's own wording, which
 // Repeats then learns.
 //
+// A [Doc] also gives what [ParseDate], [Agencies] and [People] would read
+// from the same text ([Doc.Date], [Doc.Agencies], [Doc.People]) without
+// reading it again, and [Options.Observe] records the article in a
+// [Repeats] as it is cleaned: an indexer reads each line once. Every
+// function of the package accepts any string, valid UTF-8 or not.
+//
 // # Title
 //
 // [Doc.Title] is the headline line when the page has one; otherwise the
