@@ -210,7 +210,7 @@ var (
 	reTimeLead   = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?\s*[-|–—:]?\s*["«“(]?\p{L}`)
 )
 
-// lineInfo holds what classify reads off one line.
+// lineInfo holds what read finds on one line.
 type lineInfo struct {
 	norm     string
 	words    int // words with a letter
@@ -503,11 +503,6 @@ func read(raw string, opts Options) Doc {
 		markHead(plain, infos)
 	}
 	return Doc{Lines: lines, infos: infos, plain: plain, raw: norms, hasRaw: true}
-}
-
-// classify gives every line of raw its kind (see read).
-func classify(raw string, opts Options) []Line {
-	return read(raw, opts).Lines
 }
 
 // parenTail matches reParenTail against a line in matching form: a
