@@ -211,10 +211,19 @@ func unquoteJSON(s []byte) string {
 	if bytes.IndexByte(s, '\\') < 0 && utf8.Valid(s) {
 		return string(s)
 	}
+	valid := utf8.Valid(s)
 	b := make([]byte, 0, len(s))
 	for r := 0; r < len(s); {
 		c := s[r]
 		switch {
+		case valid && c != '\\':
+			// Copy up to the next escape as it stands.
+			n := bytes.IndexByte(s[r:], '\\')
+			if n < 0 {
+				n = len(s) - r
+			}
+			b = append(b, s[r:r+n]...)
+			r += n
 		case c == '\\' && r+1 < len(s):
 			switch e := s[r+1]; e {
 			case 'b':

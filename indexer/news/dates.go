@@ -393,7 +393,7 @@ func firstSentenceEnd(s string) int {
 			if r == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
 				continue // 2.5
 			}
-			return i + 1
+			return i + utf8.RuneLen(r) // ؟ takes two bytes
 		}
 	}
 	return len(s)

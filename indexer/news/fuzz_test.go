@@ -102,8 +102,12 @@ func FuzzLedeTitle(f *testing.F) {
 	addSeeds(f, true)
 	f.Add(strings.Repeat("\xff", 200))
 	f.Add(strings.Repeat("لافروف\xff ", 40))
+	f.Add("وتندرج زيارة لافروف في إطار هذا التقارب؟ الصين")
 	f.Fuzz(func(t *testing.T, lede string) {
 		got := LedeTitle(lede)
+		if utf8.ValidString(lede) && !utf8.ValidString(got) {
+			t.Fatalf("LedeTitle(%q) = %q is not valid UTF-8", lede, got)
+		}
 		if n := utf8.RuneCountInString(got); n > TitleMax {
 			t.Fatalf("title of %d runes: %q", n, got)
 		}

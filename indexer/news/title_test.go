@@ -86,3 +86,12 @@ func TestLedeTitleAnyBytes(t *testing.T) {
 		}
 	}
 }
+
+// A first sentence ending in the Arabic question mark keeps it whole (it
+// was cut after its first byte, leaving a title that is not UTF-8).
+func TestLedeTitleQuestionMark(t *testing.T) {
+	lede := strings.Replace(seedLine(t, "003", 7), ".", "؟", 1) + " " + seedLine(t, "003", 12)
+	if got, want := LedeTitle(lede), "وتندرج زيارة لافروف في إطار هذا التقارب؟"; got != want {
+		t.Errorf("LedeTitle(%q) = %q, want %q", lede, got, want)
+	}
+}
