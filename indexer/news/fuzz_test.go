@@ -57,6 +57,11 @@ func FuzzClean(f *testing.F) {
 		da := Clean(raw, Options{Source: "s", Repeats: a, Observe: true})
 		b.ObserveText("s", raw)
 		db := Clean(raw, Options{Source: "s", Repeats: b})
+		for _, l := range da.Lines {
+			if a.Repeated("s", l.Text) != b.Repeated("s", l.Text) {
+				t.Fatalf("line %q repeated in one model, not the other", l.Text)
+			}
+		}
 		if a.Len("s") != b.Len("s") || da.Body != db.Body || da.Title != db.Title {
 			t.Fatalf("observing while cleaning: %d lines held, body %q; observing first: %d, %q", a.Len("s"), da.Body, b.Len("s"), db.Body)
 		}
