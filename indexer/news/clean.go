@@ -52,7 +52,9 @@ type Line struct {
 	Kind Kind
 }
 
-// Doc is an article taken apart by Clean.
+// Doc is an article taken apart by Clean. Its methods share what Clean
+// found on each line and fill it in as they go: call them from one
+// goroutine at a time.
 type Doc struct {
 	Lines []Line // every line of the raw text, in order; a share widget glued to a line's start is a line of its own
 	Title string // the headline, or the lede's first sentence cut to TitleMax runes
@@ -61,7 +63,7 @@ type Doc struct {
 	// only, and no boilerplate line is here.
 	Body string
 
-	// What Clean read off the lines, for Date and Agencies.
+	// What Clean read off the lines, for Date, Agencies and People.
 	infos  []lineInfo
 	plain  []Line   // Lines as classified without Options.Repeats
 	raw    []string // the raw text's lines in matching form, before widgets are split off
