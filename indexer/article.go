@@ -36,45 +36,47 @@ type Article struct {
 // the lines a reader came for, without share prompts, tickers, credits
 // and other page furniture, the body. The publication date, the news
 // agencies credited and the people named are read from the text (see
-// package news for the rules).
-func ParseText(id, text string) Article {
+// package news for the rules). Any string is accepted; ArticlesReader
+// skips what cannot be indexed.
+func ParseText(id, text string) *Article {
 	return parseArticle(id, text, "", "", nil)
 }
 
 // parseArticle is ParseText with a title given apart from the text (such
 // as a JSON field; none when empty), and a model of the lines that repeat
-// across the articles of one source (group), which it also updates.
-func parseArticle(id, text, title, group string, rep *news.Repeats) Article {
+// across the articles of one source (group), which it also updates. A
+// title given apart replaces the text's own headline, whose line then
+// stays in the body.
+func parseArticle(id, text, title, group string, rep *news.Repeats) *Article {
 	raw := normalizeNewlines(text)
-	if rep != nil {
-		rep.ObserveText(group, raw)
-	}
-	d := news.Clean(raw, news.Options{Source: group, Repeats: rep})
-	a := Article{ID: id, Raw: raw, Title: d.Title, Body: d.Body}
-	if a.Body == "" && a.Title == "" {
+	d := news.Clean(raw, news.Options{Source: group, Repeats: rep, Observe: rep != nil})
+	a := &Article{ID: id, Raw: raw, Title: d.Title, Body: d.Body}
+	a.Date, _ = d.Date()
+	a.Agencies = d.Agencies()
+	whole := a.Body == "" && a.Title == ""
+	if whole {
 		// Nothing reads as article text: keep it all searchable rather
 		// than lose the article.
 		a.Body = strings.TrimSpace(raw)
 		a.Title = news.LedeTitle(a.Body)
 	}
+	head := "" // what is put before d.Body in the body
 	if title != "" {
-		a.setTitle(title)
+		// The text's own headline line stays in the body; a title Clean
+		// made from the lede (its first sentence, cut) is no such line,
+		// and the lede is in the body already.
+		if a.Title != "" && strings.Contains(raw, a.Title) && !strings.Contains(a.Body, a.Title) && a.Title != title {
+			head = a.Title
+			a.Body = strings.TrimSpace(a.Title + "\n\n" + a.Body)
+		}
+		a.Title = title
 	}
-	a.Date, _ = news.ParseDate(raw)
-	a.Agencies = news.Agencies(raw)
-	a.People = news.People(a.Title + "\n" + a.Body)
+	if whole {
+		a.People = news.People(a.Title + "\n" + a.Body)
+	} else {
+		a.People = d.People(a.Title + "\n" + head)
+	}
 	return a
-}
-
-// setTitle sets a title given apart from the text: the line the text's
-// own headline was taken from stays in the body. A title Clean made from
-// the lede (its first sentence, cut) is not such a line, and the lede is
-// in the body already.
-func (a *Article) setTitle(title string) {
-	if a.Title != "" && strings.Contains(a.Raw, a.Title) && !strings.Contains(a.Body, a.Title) && a.Title != title {
-		a.Body = strings.TrimSpace(a.Title + "\n\n" + a.Body)
-	}
-	a.Title = title
 }
 
 // normalizeNewlines drops a byte-order mark and turns CRLF and CR line

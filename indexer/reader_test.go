@@ -55,11 +55,19 @@ func write(t *testing.T, path, content string) {
 }
 
 func gz(t *testing.T, s string) string {
+	return string(gzipBytes(t, []byte(s)))
+}
+
+func gzipBytes(t testing.TB, p []byte) []byte {
 	var b bytes.Buffer
 	w := gzip.NewWriter(&b)
-	w.Write([]byte(s))
-	w.Close()
-	return b.String()
+	if _, err := w.Write(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 func TestSeedReader(t *testing.T) {

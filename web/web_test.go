@@ -286,7 +286,7 @@ func hostile(t *testing.T) *search.Engine {
 	a.URL = "javascript:alert(6)"
 	b := indexer.ParseText("gaza/2025", "وزير الخارجية الروسي سيرغي لافروف في بكين")
 	b.URL = "https://example.org/lavrov?a=1&b=<2>"
-	idx, _, err := indexer.BuildMemory(context.Background(), &sliceReader{arts: []indexer.Article{a, b}}, indexer.Options{})
+	idx, _, err := indexer.BuildMemory(context.Background(), &sliceReader{arts: []indexer.Article{*a, *b}}, indexer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

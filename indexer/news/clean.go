@@ -2,7 +2,9 @@ package news
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -50,7 +52,9 @@ type Line struct {
 	Kind Kind
 }
 
-// Doc is an article taken apart by Clean.
+// Doc is an article taken apart by Clean. Its methods share what Clean
+// found on each line and fill it in as they go: call them from one
+// goroutine at a time.
 type Doc struct {
 	Lines []Line // every line of the raw text, in order; a share widget glued to a line's start is a line of its own
 	Title string // the headline, or the lede's first sentence cut to TitleMax runes
@@ -58,6 +62,12 @@ type Doc struct {
 	// paragraph each, separated by blank lines. The headline is in Title
 	// only, and no boilerplate line is here.
 	Body string
+
+	// What Clean read off the lines, for Date, Agencies and People.
+	infos  []lineInfo
+	plain  []Line   // Lines as classified without Options.Repeats
+	raw    []string // the raw text's lines in matching form, before widgets are split off
+	hasRaw bool
 }
 
 // Options tune Clean.
@@ -67,26 +77,77 @@ type Options struct {
 	// Repeats, when set, marks lines it has seen in many of Source's
 	// articles as Repeated.
 	Repeats *Repeats
+	// Observe, with Repeats, records the article in Repeats before its
+	// lines are classified, as Repeats.ObserveText(Source, raw) would,
+	// without reading the lines twice.
+	Observe bool
 }
 
 // Clean classifies each line of an article's raw text and returns the
 // headline and the searchable body. A share or follow widget glued to the
-// start of a line is split off as a line of its own.
+// start of a line is split off as a line of its own. Any string is
+// accepted.
 func Clean(raw string, opts Options) Doc {
-	lines := classify(splitLines(raw), opts)
-	d := Doc{Lines: lines}
-	d.Title = titleOf(lines)
-	var b strings.Builder
-	for _, l := range lines {
+	d := read(raw, opts)
+	d.Title = titleOf(d.Lines)
+	n := 0
+	for _, l := range d.Lines {
 		if l.Kind == Body || l.Kind == Subtitle {
-			if b.Len() > 0 {
-				b.WriteString("\n\n")
-			}
-			b.WriteString(l.Text)
+			n += len(l.Text) + 2
 		}
 	}
-	d.Body = b.String()
+	b := make([]byte, 0, n)
+	for _, l := range d.Lines {
+		if l.Kind == Body || l.Kind == Subtitle {
+			if len(b) > 0 {
+				b = append(b, "\n\n"...)
+			}
+			b = append(b, l.Text...)
+		}
+	}
+	d.Body = string(b)
 	return d
+}
+
+// Date returns the publication date of the text Clean read, as ParseDate
+// reads it (Options.Repeats do not change it), without reading the text
+// again.
+func (d Doc) Date() (time.Time, bool) {
+	return parseDateLines(d.plain, d.infos)
+}
+
+// Agencies returns the news agencies that the text Clean read names, as
+// Agencies reads them from the whole text, without reading it again.
+func (d Doc) Agencies() []string {
+	if !d.hasRaw {
+		return nil
+	}
+	if len(d.raw) != len(d.infos) {
+		// A widget was split off a line: read the lines as they were.
+		return agencies.findLines(d.raw)
+	}
+	toks := make([]token, 0, 256)
+	paren := false
+	for i := range d.infos {
+		toks, paren = d.infos[i].appendTokens(toks, paren)
+	}
+	return agencies.findTokens(toks)
+}
+
+// People returns the people named in head and the body of the Doc as
+// Clean returned it, as People(head + "\n" + d.Body) finds them, without
+// reading the body again.
+func (d Doc) People(head string) []string {
+	if !d.hasRaw {
+		return People(head + "\n" + d.Body)
+	}
+	toks, paren := tokenizeInto(make([]token, 0, 256), normalize(head), false)
+	for i, l := range d.Lines {
+		if l.Kind == Body || l.Kind == Subtitle {
+			toks, paren = d.infos[i].appendTokens(toks, paren)
+		}
+	}
+	return people.findTokens(toks)
 }
 
 func splitLines(raw string) []Line {
@@ -104,55 +165,46 @@ func splitLines(raw string) []Line {
 // at most promptWords words.
 const promptWords = 15
 
-var ctaPhrases = []string{
+var ctaPhrases = normalizeAll([]string{
 	"اقرا ايضا", "اقرا المزيد", "اضغط هنا", "انقر هنا", "اضغط على", "انقر على",
 	"للاشتراك", "اشترك الان", "اشترك في", "تابعونا على", "تابعنا على", "تابعوا", "حسابنا على", "صفحتنا على",
 	"قناتنا على", "يمكنكم الان", "يمكنكم متابعه", "حمل تطبيق", "حملوا تطبيق", "شارك الخبر", "شارك المقال",
 	"شارك هذا", "شاركوا", "شاركها", "شارك على", "علق على", "اضف تعليق", "اكتب تعليق", "اظهر الملخص",
 	"اخف الملخص", "اخفاء الملخص", "نسخ الرابط", "ارسل لصديق", "للمزيد من", "لمزيد من الاخبار",
 	"مواضيع ذات صله", "اخبار ذات صله", "اقرا في", "قد يهمك", "لمتابعه",
-}
-
-func init() {
-	// Keep the lists in matching form whatever spelling they are written in.
-	for _, list := range [][]string{ctaPhrases, footerPhrases} {
-		for i, p := range list {
-			list[i] = normalize(p)
-		}
-	}
-}
+})
 
 // Single words, in matching form, that make a line of at most
 // shortPromptWords words a prompt.
 const shortPromptWords = 4
 
-var ctaWords = map[string]bool{
-	"شارك": true, "مشاركه": true, "علق": true, "تابعنا": true, "تابعونا": true, "للمزيد": true,
-	"المزيد": true, "طباعه": true, "اطبع": true, "ارسل": true, "اشترك": true, "تويتر": true,
-	"فيسبوك": true, "فيس": true, "واتساب": true, "تلغرام": true, "تليغرام": true, "انستغرام": true,
-	"انستجرام": true, "يوتيوب": true, "سناب": true, "الخط": true, "حفظ": true, "نسخ": true,
-	"twitter": true, "facebook": true, "whatsapp": true, "telegram": true, "share": true,
-}
+var ctaWords = wordSet(
+	"شارك", "مشاركه", "علق", "تابعنا", "تابعونا", "للمزيد",
+	"المزيد", "طباعه", "اطبع", "ارسل", "اشترك", "تويتر",
+	"فيسبوك", "فيس", "واتساب", "تلغرام", "تليغرام", "انستغرام",
+	"انستجرام", "يوتيوب", "سناب", "الخط", "حفظ", "نسخ",
+	"twitter", "facebook", "whatsapp", "telegram", "share",
+)
 
-var footerPhrases = []string{
+var footerPhrases = normalizeAll([]string{
 	"التعليقات المنشوره", "تعبر عن راي", "لا تعبر بالضروره", "جميع الحقوق محفوظه", "حقوق النشر",
 	"رابط المصدر", "رابط الخبر", "الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "يتم قراءه الان",
 	"اقرا الان", "كلمات مفتاحيه", "الكلمات الدالله", "الوسوم", "اعلان", "ابلغ عن خطا", "اضف تعليقا",
-}
+})
 
-var footerWords = map[string]bool{
-	"التعليقات": true, "تعليقات": true, "تعليق": true, "اعلان": true, "الاعلانات": true, "اعلانات": true,
-	"المصدر": true, "الرابط": true,
-}
+var footerWords = wordSet(
+	"التعليقات", "تعليقات", "تعليق", "اعلان", "الاعلانات", "اعلانات",
+	"المصدر", "الرابط",
+)
 
-var sectionWords = map[string]bool{
-	"اخبار": true, "الاخبار": true, "محليات": true, "دوليات": true, "اقتصاد": true, "رياضه": true,
-	"سياسه": true, "ثقافه": true, "منوعات": true, "تكنولوجيا": true, "صحه": true, "العالم": true,
-	"الخليج": true, "مقالات": true, "راي": true, "تقارير": true, "حوارات": true, "فيديو": true,
-	"صور": true, "عاجل": true, "عربي": true, "دولي": true, "محلي": true, "اقتصاديه": true, "الرئيسيه": true,
-	"متابعات": true, "تحقيقات": true, "ثقافه وفن": true, "فن": true, "المحليات": true, "الاقتصاد": true,
-	"الرياضه": true, "السياسه": true,
-}
+var sectionWords = wordSet(
+	"اخبار", "الاخبار", "محليات", "دوليات", "اقتصاد", "رياضه",
+	"سياسه", "ثقافه", "منوعات", "تكنولوجيا", "صحه", "العالم",
+	"الخليج", "مقالات", "راي", "تقارير", "حوارات", "فيديو",
+	"صور", "عاجل", "عربي", "دولي", "محلي", "اقتصاديه", "الرئيسيه",
+	"متابعات", "تحقيقات", "ثقافه وفن", "فن", "المحليات", "الاقتصاد",
+	"الرياضه", "السياسه",
+)
 
 var (
 	reCreditHead = regexp.MustCompile(`^(?:الصوره|صوره|الصور|تصوير|المصدر|مصدر الصوره|بعدسه|عدسه|photo|credit)\s*[:：-]`)
@@ -160,17 +212,62 @@ var (
 	reTimeLead   = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm)?\s*[-|–—:]?\s*["«“(]?\p{L}`)
 )
 
-// lineInfo holds what classify reads off one line.
+// lineInfo holds what read finds on one line.
 type lineInfo struct {
 	norm     string
 	words    int // words with a letter
 	terminal bool
+	dates    []dateMention // the dates in norm, once datesOK
+	datesOK  bool
+	// The words of norm (see lineTokens), once toksOK.
+	toks     []token
+	inherit  bool // only spaces come before the first word
+	parenOut bool // an opening parenthesis ends the line
+	toksOK   bool
+	// The line's key in Repeats (see normKey), once keyDone.
+	hash            uint64
+	hashOK, keyDone bool
 }
 
-func infoOf(text string) lineInfo {
-	n := normalize(text)
-	li := lineInfo{norm: n, words: letterWords(text)}
-	t := strings.TrimRightFunc(n, func(r rune) bool {
+// key returns normKey of the line, found once.
+func (li *lineInfo) key() (uint64, bool) {
+	if !li.keyDone {
+		li.hash, li.hashOK = normKey(li.norm)
+		li.keyDone = true
+	}
+	return li.hash, li.hashOK
+}
+
+// lineTokens returns the words of the line, as tokenizeInto finds them
+// when no parenthesis opens just before the line.
+func (li *lineInfo) lineTokens() []token {
+	if !li.toksOK {
+		li.toks, li.parenOut = tokenizeInto(nil, li.norm, false)
+		li.inherit = len(li.norm)-len(strings.TrimLeftFunc(li.norm, unicode.IsSpace)) == firstWord(li.norm)
+		li.toksOK = true
+	}
+	return li.toks
+}
+
+// appendTokens appends the words of the line to toks, as tokenizeInto
+// appends them after a text that paren says ends in an opening
+// parenthesis, and says whether the line does.
+func (li *lineInfo) appendTokens(toks []token, paren bool) ([]token, bool) {
+	lt := li.lineTokens()
+	if len(lt) == 0 {
+		return toks, li.parenOut || paren && li.inherit
+	}
+	n := len(toks)
+	toks = append(toks, lt...)
+	if paren && li.inherit {
+		toks[n].paren = true
+	}
+	return toks, li.parenOut
+}
+
+func infoOf(text, norm string) lineInfo {
+	li := lineInfo{norm: norm, words: letterWords(text)}
+	t := strings.TrimRightFunc(norm, func(r rune) bool {
 		return r == '"' || r == '”' || r == '»' || r == ')' || r == '\'' || unicode.IsSpace(r)
 	})
 	if t != "" {
@@ -178,6 +275,15 @@ func infoOf(text string) lineInfo {
 		li.terminal = r == '.' || r == '؟' || r == '?' || r == '!' || r == '…'
 	}
 	return li
+}
+
+// datesOf returns the dates written in the line (see findDates), found
+// once.
+func (li *lineInfo) datesOf() []dateMention {
+	if !li.datesOK {
+		li.dates, li.datesOK = findDates(li.norm), true
+	}
+	return li.dates
 }
 
 // isParagraph reports whether a line reads as running text rather than a
@@ -242,11 +348,11 @@ func hasWord(s, w string) bool {
 // other words ("الثلاثاء 09 ابريل 2024"), or a complete date with at most
 // eight (a place, an agency, the Hijri date beside it), not ending as a
 // sentence does.
-func dateOnly(li lineInfo) bool {
+func dateOnly(li *lineInfo) bool {
 	if li.words > 12 || li.terminal {
 		return false
 	}
-	ds := findDates(li.norm)
+	ds := li.datesOf()
 	if len(ds) == 0 {
 		return false
 	}
@@ -268,7 +374,7 @@ func dateOnly(li lineInfo) bool {
 var reSourcePlace = regexp.MustCompile(`^(?:[\p{L}\p{M}]+\s+){0,2}[\p{L}\p{M}]+\s+[-–—]\s+(?:[\p{L}\p{M}]+\s+){0,1}[\p{L}\p{M}]+\s*:?$`)
 
 // lineKind classifies one line on its own features.
-func lineKind(text string, li lineInfo) Kind {
+func lineKind(text string, li *lineInfo) Kind {
 	if text == "" {
 		return Blank
 	}
@@ -288,7 +394,7 @@ func lineKind(text string, li lineInfo) Kind {
 	if reCreditHead.MatchString(n) || (li.words <= promptWords && !li.terminal && hasWord(n, "تصوير")) {
 		return Credit
 	}
-	if m := reParenTail.FindStringSubmatch(n); m != nil && li.words <= 20 {
+	if m := parenTail(n); m != nil && li.words <= 20 {
 		inner := m[1]
 		head := strings.TrimSpace(n[:len(n)-len(m[0])])
 		if len(agencyMatches(inner)) > 0 && (letterWords(head) <= 15 && !strings.HasSuffix(head, ".")) {
@@ -330,30 +436,86 @@ func lineKind(text string, li lineInfo) Kind {
 	return Body
 }
 
-// classify gives every line its kind: first each line alone, then ticker
-// runs, repeats, and the head of the article (section label, headline,
-// subtitles, caption).
-func classify(lines []Line, opts Options) []Line {
-	lines, prompts := splitPrompts(lines)
+// read splits raw into lines and gives every line its kind: first each
+// line alone, then ticker runs, repeats, and the head of the article
+// (section label, headline, subtitles, caption).
+func read(raw string, opts Options) Doc {
+	pre := splitLines(raw)
+	norms := make([]string, len(pre))
+	for i, l := range pre {
+		norms[i] = normalize(l.Text)
+	}
+	lines, prompts := splitPrompts(pre)
 	infos := make([]lineInfo, len(lines))
+	split := len(lines) != len(pre)
 	for i := range lines {
-		infos[i] = infoOf(lines[i].Text)
-		lines[i].Kind = lineKind(lines[i].Text, infos[i])
+		if split {
+			infos[i] = infoOf(lines[i].Text, normalize(lines[i].Text))
+		} else {
+			infos[i] = infoOf(lines[i].Text, norms[i])
+		}
+	}
+	if opts.Observe && opts.Repeats != nil {
+		switch {
+		case strings.ContainsRune(raw, '\r'):
+			// ObserveText splits at \n only.
+			opts.Repeats.ObserveText(opts.Source, raw)
+		case split:
+			keys := make([]uint64, 0, len(norms))
+			for _, n := range norms {
+				if k, ok := normKey(n); ok {
+					keys = append(keys, k)
+				}
+			}
+			opts.Repeats.observeKeys(opts.Source, keys)
+		default:
+			keys := make([]uint64, 0, len(infos))
+			for i := range infos {
+				if k, ok := infos[i].key(); ok {
+					keys = append(keys, k)
+				}
+			}
+			opts.Repeats.observeKeys(opts.Source, keys)
+		}
+	}
+	for i := range lines {
+		lines[i].Kind = lineKind(lines[i].Text, &infos[i])
 		if prompts[i] {
 			lines[i].Kind = CallToAction
 		}
 	}
 	markTickers(lines, infos)
+	plain, repeated := lines, false
 	if opts.Repeats != nil {
 		for i := range lines {
 			k := lines[i].Kind
-			if (k == Body || k == Short) && opts.Repeats.Repeated(opts.Source, lines[i].Text) {
+			if k != Body && k != Short {
+				continue
+			}
+			if key, ok := infos[i].key(); ok && opts.Repeats.repeatedHash(opts.Source, key) {
+				if !repeated {
+					plain, repeated = slices.Clone(lines), true
+				}
 				lines[i].Kind = Repeated
 			}
 		}
 	}
 	markHead(lines, infos)
-	return lines
+	if repeated {
+		markHead(plain, infos)
+	}
+	return Doc{Lines: lines, infos: infos, plain: plain, raw: norms, hasRaw: true}
+}
+
+// parenTail matches reParenTail against a line in matching form: a
+// parenthesis closing the line, perhaps before a full stop or comma. It
+// runs the expression only on lines that end that way.
+func parenTail(n string) []string {
+	s := strings.TrimSuffix(strings.TrimSuffix(n, "."), "،")
+	if s = strings.TrimRight(s, " \t\n\f\r"); !strings.HasSuffix(s, ")") {
+		return nil
+	}
+	return reParenTail.FindStringSubmatch(n)
 }
 
 // markTickers finds runs of ticker items: a clock time followed by a short
@@ -453,7 +615,7 @@ func markHead(lines []Line, infos []lineInfo) {
 			if infos[i].words > 30 {
 				continue
 			}
-			if ds := findDates(infos[i].norm); len(ds) > 0 && len(cands) > 0 && !infos[i].terminal {
+			if ds := infos[i].datesOf(); len(ds) > 0 && len(cands) > 0 && !infos[i].terminal {
 				captions = append(captions, i)
 				continue
 			}

@@ -1,6 +1,9 @@
+//go:build corpus
+
 package news
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +55,14 @@ func TestCorpusCleanByID(t *testing.T) {
 			t.Errorf("%s: Agencies = %q, want %q among them", a.ID, Agencies(a.Content), want)
 		}
 	}
+	person := func(want string, named bool) check {
+		return func(t *testing.T, a corpusArticle, d Doc) {
+			got := People(d.Title + "\n" + d.Body)
+			if slices.Contains(got, want) != named {
+				t.Errorf("%s: People = %q; want %q among them: %v", a.ID, got, want, named)
+			}
+		}
+	}
 	noKind := func(k Kind) check {
 		return func(t *testing.T, a corpusArticle, d Doc) {
 			for i, l := range d.Lines {
@@ -78,6 +89,12 @@ func TestCorpusCleanByID(t *testing.T) {
 			agency("وكالة الأنباء السعودية"), bodyLacks("انتهى"), bodyLacks("14:37")},
 		// A share widget glued to the start of the lede.
 		"snn-030716": {firstLine(CallToAction), titleNotFirstLine, bodyLacks("فيسبوك"), bodyLacks("جوجل بلس")},
+		// "site - city" with a no-break space after the dash.
+		"snn-006442": {firstLine(Dateline), titleNotFirstLine},
+		// A name written in Arabic presentation forms.
+		"snn-011521": {person("عبد ربه منصور هادي", true)},
+		// "ومؤدي للواجبات" (and performing duties) is not Modi.
+		"snn-023617": {person("ناريندرا مودي", false)},
 	}
 	seen := 0
 	readCorpus(t, func(a corpusArticle) {

@@ -11,13 +11,19 @@ import (
 // monthNames maps month names, in matching form (see normalize), to month
 // numbers: the Levantine and Iraqi names, the Egyptian and Gulf names with
 // their common spellings, and the Maghrebi names.
-var monthNames = map[string]time.Month{
+var monthNames = func(m map[string]time.Month) map[string]time.Month {
+	out := make(map[string]time.Month, len(m))
+	for k, v := range m {
+		out[normalize(k)] = v
+	}
+	return out
+}(map[string]time.Month{
 	"كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
 	"تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
 	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
 	"يوليو": 7, "يوليه": 7, "اغسطس": 8, "اغسطوس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
 	"جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
-}
+})
 
 var (
 	monthAlt = func() string {
@@ -123,6 +129,48 @@ func monthEnd(rest string) bool {
 	return false
 }
 
+// dateReach bounds the bytes other than ASCII white space that a match
+// of reNamedDate or reNumDate spans: a named date is at most a boundary
+// character, two days and their separator, من, a month name, another in
+// parentheses or after a slash, ، من العام and a year (under 100 bytes);
+// the rest of it is \s*, which matches ASCII white space only.
+const dateReach = 128
+
+// datesBefore returns the dates of the line that start before byte end
+// of its matching form, as datesOf would, reading only as far as a date
+// starting before end can reach.
+func (li *lineInfo) datesBefore(end int) []dateMention {
+	var ds []dateMention
+	if li.datesOK {
+		ds = li.dates
+	} else {
+		ds = findDates(li.norm[:reachFrom(li.norm, end)])
+	}
+	n := 0
+	for n < len(ds) && ds[n].start < end {
+		n++
+	}
+	return ds[:n]
+}
+
+// reachFrom returns where to stop reading s for the dates that start
+// before end: past dateReach bytes other than ASCII white space, and one
+// character more, at a character boundary.
+func reachFrom(s string, end int) int {
+	i, n := end, 0
+	for ; i < len(s) && n <= dateReach; i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\f', '\r':
+		default:
+			n++
+		}
+	}
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
+}
+
 // findDates returns the dates written in s, which must be in matching form.
 // Dates without a year have year 0; dates without a day have day 0.
 func findDates(s string) []dateMention {
@@ -195,7 +243,7 @@ func findDates(s string) []dateMention {
 // credits and footers are not read. Dates are midnight UTC; the result is
 // false when the text gives no publication date.
 func ParseDate(text string) (time.Time, bool) {
-	return parseDateLines(classify(splitLines(text), Options{}))
+	return read(text, Options{}).Date()
 }
 
 // Dates returns every complete date written in text, in order: the forms
@@ -205,57 +253,35 @@ func ParseDate(text string) (time.Time, bool) {
 // المقبل or القادم ("next") is included.
 func Dates(text string) []time.Time {
 	lines := splitLines(text)
+	infos := make([]lineInfo, len(lines))
 	for i := range lines {
 		lines[i].Kind = Body
+		infos[i].norm = normalize(lines[i].Text)
 	}
-	var out []time.Time
-	for _, m := range datesIn(lines, false) {
-		out = append(out, m.t)
-	}
-	return out
-}
-
-// datedLine is a complete date and the line it is on.
-type datedLine struct {
-	t         time.Time
-	line      int
-	yearGiven bool
-	start     int // byte offset in the line's matching form
+	return datesIn(lines, infos)
 }
 
 // datesIn returns the complete dates of lines, skipping tickers and
-// timestamps, with years supplied from the text; skipFuture drops dates
-// marked as still to come.
-func datesIn(lines []Line, skipFuture bool) []datedLine {
-	latestYear := 0
-	perLine := make([][]dateMention, len(lines))
-	norms := make([]string, len(lines))
+// timestamps, with years supplied from the text.
+func datesIn(lines []Line, infos []lineInfo) []time.Time {
+	latest := latestYear(lines, infos)
+	var out []time.Time
 	for i, l := range lines {
 		if l.Kind == Ticker || l.Kind == Timestamp {
 			continue
 		}
-		norms[i] = normalize(l.Text)
-		perLine[i] = findDates(norms[i])
-		for _, d := range perLine[i] {
-			if d.yearGiven && d.year > latestYear && d.month != 0 {
-				latestYear = d.year
-			}
-		}
-	}
-	var out []datedLine
-	for i := range lines {
-		for _, d := range perLine[i] {
-			if d.day == 0 || (skipFuture && future(norms[i][d.end:])) {
+		for _, d := range infos[i].datesOf() {
+			if d.day == 0 {
 				continue
 			}
 			if d.year == 0 {
-				if latestYear == 0 {
+				if latest == 0 {
 					continue
 				}
-				d.year = latestYear
+				d.year = latest
 			}
 			if t, ok := d.time(); ok {
-				out = append(out, datedLine{t, i, d.yearGiven, d.start})
+				out = append(out, t)
 			}
 		}
 	}
@@ -266,34 +292,81 @@ func datesIn(lines []Line, skipFuture bool) []datedLine {
 // in non-blank lines.
 const datelineLines = 12
 
-func parseDateLines(lines []Line) (time.Time, bool) {
-	firstBody := -1
-	for i, l := range lines {
-		if l.Kind == Body {
-			firstBody = i
-			break
+func parseDateLines(lines []Line, infos []lineInfo) (time.Time, bool) {
+	latest, latestOK := 0, false
+	year := func() int {
+		if !latestOK {
+			latest, latestOK = latestYear(lines, infos), true
 		}
+		return latest
 	}
-	rank := make([]int, len(lines)) // non-blank lines up to and including i
+	// A dateline near the top.
 	n := 0
 	for i, l := range lines {
 		if l.Kind != Blank {
 			n++
 		}
-		rank[i] = n
-	}
-	ds := datesIn(lines, true)
-	for _, d := range ds {
-		if lines[d.line].Kind == Dateline && rank[d.line] <= datelineLines {
-			return d.t, true
+		if n > datelineLines {
+			break
+		}
+		if l.Kind != Dateline {
+			continue
+		}
+		for _, d := range infos[i].datesOf() {
+			if t, ok := pastDate(d, infos[i].norm, year); ok {
+				return t, true
+			}
 		}
 	}
-	for _, d := range ds {
-		if d.line == firstBody && d.yearGiven && d.start < firstSentenceEnd(normalize(lines[d.line].Text)) {
-			return d.t, true
+	// A complete date in the lede's first sentence.
+	for i, l := range lines {
+		if l.Kind != Body {
+			continue
 		}
+		end := firstSentenceEnd(infos[i].norm)
+		for _, d := range infos[i].datesBefore(end) {
+			if !d.yearGiven {
+				continue
+			}
+			if t, ok := pastDate(d, infos[i].norm, year); ok {
+				return t, true
+			}
+		}
+		break
 	}
 	return time.Time{}, false
+}
+
+// pastDate returns the date d of a line (norm) names, unless it has no
+// day or is marked as still to come; a date without a year takes year(),
+// if that is not 0.
+func pastDate(d dateMention, norm string, year func() int) (time.Time, bool) {
+	if d.day == 0 || future(norm[d.end:]) {
+		return time.Time{}, false
+	}
+	if d.year == 0 {
+		if d.year = year(); d.year == 0 {
+			return time.Time{}, false
+		}
+	}
+	return d.time()
+}
+
+// latestYear returns the latest year written next to a month in lines
+// other than tickers and timestamps, or 0.
+func latestYear(lines []Line, infos []lineInfo) int {
+	latest := 0
+	for i, l := range lines {
+		if l.Kind == Ticker || l.Kind == Timestamp {
+			continue
+		}
+		for _, d := range infos[i].datesOf() {
+			if d.yearGiven && d.year > latest && d.month != 0 {
+				latest = d.year
+			}
+		}
+	}
+	return latest
 }
 
 // future reports whether the words after a date mark it as one to come.
@@ -320,7 +393,7 @@ func firstSentenceEnd(s string) int {
 			if r == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
 				continue // 2.5
 			}
-			return i + 1
+			return i + utf8.RuneLen(r) // ؟ takes two bytes
 		}
 	}
 	return len(s)

@@ -161,3 +161,35 @@ func TestParseDateField(t *testing.T) {
 		}
 	}
 }
+
+// The longest date the expressions match, every optional part present
+// with the longest month names and four-byte boundary characters, spans
+// fewer than dateReach bytes besides ASCII white space: datesBefore reads
+// far enough.
+func TestDateReach(t *testing.T) {
+	longest := ""
+	for m := range monthNames {
+		if len(m) > len(longest) {
+			longest = m
+		}
+	}
+	date := "😀12–31 من " + longest + " (" + longest + ")، من العام 2015😀"
+	m := reNamedDate.FindStringIndex(date)
+	if m == nil || m[0] != 0 || m[1] != len(date) {
+		t.Fatalf("%q: match %v, want the whole date", date, m)
+	}
+	n := len(strings.Map(func(r rune) rune {
+		if r == ' ' {
+			return -1
+		}
+		return r
+	}, date))
+	t.Logf("the longest date spans %d bytes besides white space", n)
+	if n >= dateReach {
+		t.Errorf("a date spans %d bytes besides white space; dateReach is %d", n, dateReach)
+	}
+	num := "😀2015-12-31😀"
+	if m := reNumDate.FindStringIndex(num); m == nil || len(num) >= dateReach {
+		t.Errorf("%q: match %v", num, m)
+	}
+}

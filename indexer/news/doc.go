@@ -46,6 +46,12 @@
 // are Arabic news's common ones and may miss a site's own wording, which
 // Repeats then learns.
 //
+// A [Doc] also gives what [ParseDate], [Agencies] and [People] would read
+// from the same text ([Doc.Date], [Doc.Agencies], [Doc.People]) without
+// reading it again, and [Options.Observe] records the article in a
+// [Repeats] as it is cleaned: an indexer reads each line once. Every
+// function of the package accepts any string, valid UTF-8 or not.
+//
 // # Title
 //
 // [Doc.Title] is the headline line when the page has one; otherwise the
@@ -72,8 +78,7 @@
 // # Agencies and people
 //
 // [Agencies] and [People] match a small gazetteer of canonical names and
-// spelling variants on normalized text (alef forms, ى/ي, ة/ه, diacritics
-// and tatweel removed, digits made ASCII), at word boundaries, allowing
+// spelling variants on text in matching form, at word boundaries, allowing
 // the clitics و ف ب ل ك (and, for agencies, ال and لل) before a name.
 // Acronyms that are also ordinary words or places ("وام"، "بنا"، "بترا")
 // match only in parentheses or quotes. People are listed by family name
@@ -82,10 +87,22 @@
 // names not in the gazetteer are not found, and a bare "شي" is not taken
 // for Xi Jinping.
 //
+// # Matching form
+//
+// Every rule above compares words in the index's normal form,
+// arabic.Normalize: alef forms become ا; ى and the Persian and Urdu yeh
+// forms ي; ة and the heh forms ه; the hamza seats ؤ and ئ ء ("مؤدي", a
+// performer, is not "مودي", Modi); Persian letters their Arabic ones
+// ("لافروڤ" is "لافروف"); diacritics, tatweel and zero-width joiners are
+// dropped; Arabic-Indic and Persian digits become ASCII; letters are
+// lower-cased; presentation forms and a no-break space are folded (NFKC).
+// So a name or a prompt is found in an article exactly when the index
+// would match it.
+//
 // # Near-duplicates
 //
 // [Signature] is a MinHash of [NumHashes] values over shingles of
-// [ShingleWords] normalized words: one FNV-1a hash per word, mixed per
+// [ShingleWords] words: one FNV-1a hash per word, mixed per
 // shingle, then multiply-shift hashing with a fixed odd multiplier per
 // function. [Sig.Similarity] estimates Jaccard similarity (standard error
 // about 0.04 at 0.25); [NearDuplicate] is 0.25, set by reading pairs from
@@ -96,5 +113,8 @@
 // or dropped paragraphs; other seed pairs measure under 0.02. [Sig.Bands]
 // gives [NumBands] band keys of [BandRows] values to store as index terms
 // and find candidates, which Similarity then confirms. [Sig.String] and
-// [ParseSig] store a signature as 683 characters.
+// [ParseSig] store a signature as 683 characters. Signatures fold fewer
+// spellings than the matching form (alef forms, ى/ي, ة/ه, ؤ/و, ئ/ي,
+// diacritics, tatweel and digits), as they were first defined, so that
+// signatures stored in an index stay comparable with new ones.
 package news

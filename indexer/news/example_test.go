@@ -2,6 +2,7 @@ package news_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/fahras/fahras/data"
 	"github.com/fahras/fahras/indexer/news"
@@ -68,4 +69,37 @@ func ExamplePeople() {
 	// Output:
 	// [شي جين بينغ فلاديمير بوتين لي تشيانغ ميخائيل ميشوستين نيكولاي باتروشيف وانغ يي]
 	// [رويترز فرانس برس]
+}
+
+// The date, agencies and people of an article, from the Doc that Clean
+// returns, without reading the text again.
+func ExampleDoc() {
+	d := news.Clean(seedText("002_24f89540b9a4c350.txt"), news.Options{})
+	date, ok := d.Date()
+	fmt.Println(date.Format("2006-01-02"), ok)
+	fmt.Println(d.Agencies())
+	fmt.Println(d.People(d.Title))
+	// Output:
+	// 2024-04-09 true
+	// [رويترز ريا نوفوستي فرانس برس]
+	// [سيرغي لافروف شي جين بينغ فلاديمير بوتين وانغ يي]
+}
+
+// A line that one source prints under each of its articles is learnt as
+// the articles are cleaned, and left out of the body once it has been
+// seen in three.
+func ExampleOptions() {
+	footer := "وتندرج زيارة لافروف ضمن هذا التقارب."
+	rep := news.NewRepeats()
+	opts := news.Options{Source: "site", Repeats: rep, Observe: true}
+	for _, name := range []string{"001_d53218aacc3a3954.txt", "003_9503abc412b62b6e.txt", "004_e5a80980b21be61b.txt", "002_24f89540b9a4c350.txt"} {
+		d := news.Clean(seedText(name)+"\n"+footer, opts)
+		last := d.Lines[len(d.Lines)-1]
+		fmt.Println(name[:3], last.Kind, strings.Contains(d.Body, footer))
+	}
+	// Output:
+	// 001 Body true
+	// 003 Body true
+	// 004 Repeated false
+	// 002 Repeated false
 }

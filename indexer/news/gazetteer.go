@@ -129,10 +129,28 @@ type variant struct {
 type gazetteer struct {
 	byFirst map[string][]variant
 	article bool
+	// ends has a bit set for the last four bytes of each first word of
+	// four bytes or more (see endKey): a word, and every word left when
+	// clitics are removed from it or ال put before it, end as it does,
+	// so a word whose end has no bit set names no one.
+	ends *[1 << 16 / 64]uint64
+}
+
+// endKey hashes the last four bytes of w, which has at least four, to a
+// bit of gazetteer.ends.
+func endKey(w string) uint32 {
+	n := len(w)
+	x := uint32(w[n-4]) | uint32(w[n-3])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
+	return (x * 0x9E3779B1) >> 16
+}
+
+func (g gazetteer) mayEnd(w string) bool {
+	k := endKey(w)
+	return g.ends[k/64]&(1<<(k%64)) != 0
 }
 
 func buildGazetteer(list []entry, article bool) gazetteer {
-	g := gazetteer{byFirst: make(map[string][]variant), article: article}
+	g := gazetteer{byFirst: make(map[string][]variant), article: article, ends: new([1 << 16 / 64]uint64)}
 	for _, e := range list {
 		for _, v := range e.variants {
 			paren := strings.HasPrefix(v, "()")
@@ -142,6 +160,10 @@ func buildGazetteer(list []entry, article bool) gazetteer {
 				continue
 			}
 			g.byFirst[ws[0]] = append(g.byFirst[ws[0]], variant{e.canonical, ws, paren})
+			if len(ws[0]) >= minRest {
+				k := endKey(ws[0])
+				g.ends[k/64] |= 1 << (k % 64)
+			}
 		}
 	}
 	return g
@@ -152,49 +174,58 @@ var (
 	people   = buildGazetteer(peopleList, false)
 )
 
-// clitics are the prefixes that may come before a name: و ف, then ب ل ك,
-// then the article ال; "لل" stands for ل + ال.
-var clitics = func() []string {
-	var out []string
-	for _, a := range []string{"", "و", "ف"} {
-		for _, b := range []string{"", "ب", "ل", "ك"} {
-			for _, c := range []string{"", "ال"} {
-				if p := a + b + c; p != "" {
-					out = append(out, p)
-				}
-			}
-		}
-		out = append(out, a+"لل")
-	}
-	return out
-}()
+// Clitics that may come before a name: و or ف, then ب, ل or ك, then (for
+// agencies) the article ال; "لل" stands for ل + ال, and the rest after it
+// is also tried with ال. A clitic is removed only when at least two
+// letters are left.
+var (
+	conjClitics = []string{"و", "ف"}
+	prepClitics = []string{"ب", "ل", "ك"}
+)
 
-// cliticForm is a clitic prefix that may be removed from the first word
-// of a name, leaving at least two letters; after لل the rest is also
-// tried with ال.
-type cliticForm struct {
-	prefix  string
-	article bool // also try "ال" + the rest
-}
-
-// cliticForms are the clitic prefixes of a gazetteer without (0) and
-// with (1) the article: people may not take ال or لل.
-var cliticForms = func() (out [2][]cliticForm) {
-	for i, article := range []bool{false, true} {
-		for _, p := range clitics {
-			if !article && (strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل")) {
-				continue
-			}
-			out[i] = append(out[i], cliticForm{p, strings.HasSuffix(p, "لل")})
-		}
-	}
-	return out
-}()
+const (
+	articleClitic = "ال"
+	lilClitic     = "لل"
+	minRest       = 4 // bytes: two Arabic letters
+)
 
 func (g gazetteer) find(text string) []string {
-	toks := tokenize(text)
+	return g.findTokens(tokenize(text))
+}
+
+func (g gazetteer) findTokens(toks []token) []string {
 	var set map[string]bool
-	match := func(i int, vs []variant) {
+	g.match(toks, &set)
+	return sorted(set)
+}
+
+// findLines is find over the lines of a text, each in matching form: the
+// text's words are the lines' words in order, as if joined by newlines.
+func (g gazetteer) findLines(norms []string) []string {
+	var toks []token
+	paren := false
+	for _, n := range norms {
+		toks, paren = tokenizeInto(toks, n, paren)
+	}
+	var set map[string]bool
+	g.match(toks, &set)
+	return sorted(set)
+}
+
+func sorted(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for n := range set {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// match adds to *set the canonical names whose variants toks hold.
+func (g gazetteer) match(toks []token, set *map[string]bool) {
+	var al []byte
+	try := func(i int, first string) {
+		vs := g.byFirst[first]
 		for _, v := range vs {
 			if v.parenOnly && !toks[i].paren {
 				continue
@@ -210,39 +241,58 @@ func (g gazetteer) find(text string) []string {
 				}
 			}
 			if ok {
-				if set == nil {
-					set = map[string]bool{}
+				if *set == nil {
+					*set = map[string]bool{}
 				}
-				set[v.canonical] = true
+				(*set)[v.canonical] = true
 			}
 		}
 	}
-	forms := cliticForms[0]
-	if g.article {
-		forms = cliticForms[1]
-	}
-	var al []byte
 	for i, t := range toks {
 		// The word itself, then the word without each clitic prefix.
 		w := t.word
-		match(i, g.byFirst[w])
-		for _, p := range forms {
-			if len(w)-len(p.prefix) >= 4 && strings.HasPrefix(w, p.prefix) { // at least two letters left
-				rest := w[len(p.prefix):]
-				match(i, g.byFirst[rest])
-				if p.article {
-					al = append(append(al[:0], "ال"...), rest...)
-					match(i, g.byFirst[string(al)])
+		if len(w) < minRest {
+			try(i, w)
+			continue
+		}
+		if !g.mayEnd(w) {
+			continue
+		}
+		try(i, w)
+		if len(w) == minRest {
+			continue
+		}
+		for a := 0; a <= len(conjClitics); a++ {
+			w1 := w
+			if a > 0 {
+				if !strings.HasPrefix(w, conjClitics[a-1]) {
+					continue
 				}
+				w1 = w[len(conjClitics[a-1]):]
+			}
+			for b := 0; b <= len(prepClitics); b++ {
+				w2 := w1
+				if b > 0 {
+					if !strings.HasPrefix(w1, prepClitics[b-1]) {
+						continue
+					}
+					w2 = w1[len(prepClitics[b-1]):]
+				}
+				if len(w2) < len(w) && len(w2) >= minRest {
+					try(i, w2)
+				}
+				if g.article && strings.HasPrefix(w2, articleClitic) && len(w2)-len(articleClitic) >= minRest {
+					try(i, w2[len(articleClitic):])
+				}
+			}
+			if g.article && strings.HasPrefix(w1, lilClitic) && len(w1)-len(lilClitic) >= minRest {
+				rest := w1[len(lilClitic):]
+				try(i, rest)
+				al = append(append(al[:0], articleClitic...), rest...)
+				try(i, string(al))
 			}
 		}
 	}
-	out := make([]string, 0, len(set))
-	for n := range set {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func agencyMatches(text string) []string { return agencies.find(text) }

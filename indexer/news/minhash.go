@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -59,8 +60,46 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// wordHashes returns the FNV-1a hash of each word of text in matching
-// form (see normalize).
+// sigRune maps one rune to the form signatures hash it in, or -1 to drop
+// it: alef forms become bare alef, alef maqsura and Persian yeh ya, ta
+// marbuta ha, the hamza seats on waw and ya the bare letters, Persian kaf
+// kaf; diacritics and tatweel are dropped; Arabic-Indic and Persian
+// digits become ASCII and letters are lower-cased. It is the matching form
+// signatures were defined with, kept apart from normalize so that
+// signatures stored in an index stay comparable with new ones.
+func sigRune(r rune) rune {
+	switch {
+	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+		return 'ا'
+	case r == 'ى' || r == 'ی' || r == 'ئ':
+		return 'ي'
+	case r == 'ؤ':
+		return 'و'
+	case r == 'ة':
+		return 'ه'
+	case r == 'ک':
+		return 'ك'
+	case r == 'ـ':
+		return -1
+	case r >= 0x064B && r <= 0x065F, r == 0x0670:
+		return -1 // harakat, shadda, sukun, dagger alef
+	case r >= '٠' && r <= '٩':
+		return '0' + (r - '٠')
+	case r >= '۰' && r <= '۹':
+		return '0' + (r - '۰')
+	case r < utf8.RuneSelf:
+		if r >= 'A' && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	case r >= 0x0600 && r <= 0x06FF:
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// wordHashes returns the FNV-1a hash of each word of text in the form of
+// sigRune.
 func wordHashes(text string) []uint64 {
 	out := make([]uint64, 0, len(text)/8)
 	h, inWord := uint64(fnvOffset), false
@@ -73,7 +112,7 @@ func wordHashes(text string) []uint64 {
 			}
 			continue
 		}
-		m := normalizeRune(r)
+		m := sigRune(r)
 		if m < 0 {
 			continue
 		}
@@ -94,8 +133,9 @@ func wordHashes(text string) []uint64 {
 }
 
 // Signature returns the MinHash signature of text's shingles: runs of
-// ShingleWords consecutive words in matching form, so that spelling
-// variants (أ/ا, ى/ي, ة/ه, diacritics) do not tell two copies apart. A
+// ShingleWords consecutive words with their spelling folded (see
+// sigRune), so that spelling variants (أ/ا, ى/ي, ة/ه, diacritics) do
+// not tell two copies apart. A
 // text of fewer words is one shingle.
 func Signature(text string) Sig {
 	var s Sig

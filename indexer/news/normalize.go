@@ -4,54 +4,171 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fahras/fahras/indexer/arabic"
+	"golang.org/x/text/unicode/norm"
 )
 
-// normalizeRune maps one rune to its matching form, or -1 to drop it.
-// Alef forms become bare alef, alef maqsura becomes ya, ta marbuta becomes
-// ha, hamza seats on waw and ya become the bare letters, diacritics and
-// tatweel are dropped, Arabic-Indic and Persian digits become ASCII and
-// Latin letters are lower-cased.
-func normalizeRune(r rune) rune {
-	switch {
-	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-		return 'ا'
-	case r == 'ى' || r == 'ی' || r == 'ئ':
-		return 'ي'
-	case r == 'ؤ':
-		return 'و'
-	case r == 'ة':
-		return 'ه'
-	case r == 'ک':
-		return 'ك'
-	case r == 'ـ':
-		return -1
-	case r >= 0x064B && r <= 0x065F, r == 0x0670:
-		return -1 // harakat, shadda, sukun, dagger alef
-	case r >= '٠' && r <= '٩':
-		return '0' + (r - '٠')
-	case r >= '۰' && r <= '۹':
-		return '0' + (r - '۰')
-	case r < utf8.RuneSelf:
-		if r >= 'A' && r <= 'Z' {
-			return r + ('a' - 'A')
-		}
-		return r
-	case r >= 0x0600 && r <= 0x06FF:
-		return r
+// The matching form of a text is the index's normal form,
+// arabic.Normalize (see the package documentation, "Matching form").
+
+// Runes below tableSize, and general punctuation (U+2000 to U+206F),
+// have their matching form looked up in a table: ASCII, Latin, Greek,
+// Cyrillic, Hebrew, Arabic and its supplement.
+const (
+	tableSize  = 0x0800
+	punctStart = 0x2000
+	punctEnd   = 0x2070
+)
+
+// Entries of the tables other than a rune.
+const (
+	dropRune = -1 // the rune is removed
+	// slowRune: NFKC may change the rune, or combine it with the rune
+	// before it, so the whole text is normalized by arabic.Normalize.
+	slowRune = -2
+)
+
+// runeTable and punctTable give each rune their matching form, read off
+// arabic.Normalize once, so that the two cannot disagree.
+var runeTable, punctTable = func() (*[tableSize]int32, *[punctEnd - punctStart]int32) {
+	composing := composingMarks()
+	var t [tableSize]int32
+	for r := rune(0); r < tableSize; r++ {
+		t[r] = tableEntry(r, composing)
 	}
-	return unicode.ToLower(r)
+	var p [punctEnd - punctStart]int32
+	for r := rune(punctStart); r < punctEnd; r++ {
+		p[r-punctStart] = tableEntry(r, composing)
+	}
+	return &t, &p
+}()
+
+// composingMarks returns the combining marks that canonical composition
+// joins to a letter before them (hamza above, madda): the second runes of
+// the canonical decompositions of the runes below tableSize.
+func composingMarks() map[rune]bool {
+	m := map[rune]bool{}
+	for r := rune(0); r < tableSize; r++ {
+		d := norm.NFD.PropertiesString(string(r)).Decomposition()
+		for len(d) > 0 {
+			_, size := utf8.DecodeRune(d)
+			d = d[size:]
+			if c, _ := utf8.DecodeRune(d); len(d) > 0 {
+				m[c] = true
+			}
+		}
+	}
+	return m
 }
 
-// normalize returns s in matching form (see normalizeRune).
-func normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if m := normalizeRune(r); m >= 0 {
-			b.WriteRune(m)
-		}
+// tableEntry returns the matching form of r where it does not depend on
+// the runes around it, or slowRune.
+func tableEntry(r rune, composing map[rune]bool) int32 {
+	s := string(r)
+	out := arabic.Normalize(s)
+	switch {
+	case composing[r]:
+		return slowRune
+	case out == "":
+		return dropRune
+	case !norm.NFKC.IsNormalString(s) || !norm.NFKC.PropertiesString(s).BoundaryBefore():
+		return slowRune
 	}
-	return b.String()
+	m, size := utf8.DecodeRuneInString(out)
+	if size != len(out) {
+		return slowRune
+	}
+	return m
+}
+
+// lookup returns the matching form of r from the tables, or slowRune.
+func lookup(r rune) int32 {
+	switch {
+	case r < tableSize:
+		return runeTable[r]
+	case r >= punctStart && r < punctEnd:
+		return punctTable[r-punctStart]
+	}
+	return slowRune
+}
+
+// normalize returns s in matching form: arabic.Normalize(s), quicker for
+// the runes of Arabic news, with each run of bytes that are not UTF-8
+// read as one U+FFFD. It returns s itself when s is already in matching
+// form.
+func normalize(s string) string {
+	seg := 0 // where the last rune that nothing combines with starts
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return normalizeFrom(s, i)
+			}
+			seg = i
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
+		if lookup(r) != r {
+			return normalizeFrom(s, seg)
+		}
+		seg = i
+		i += size
+	}
+	return s
+}
+
+// normalizeFrom normalizes s, whose first i bytes are in matching form.
+// Runs of runes that NFKC may change go through arabic.Normalize, from
+// the last rune that nothing before it can combine with to the next.
+func normalizeFrom(s string, i int) string {
+	b := make([]byte, i, len(s))
+	copy(b, s[:i])
+	// seg and out are where the current NFKC segment starts in s and b.
+	seg, out := i, i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			seg, out = i, len(b)
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
+		switch m := lookup(r); m {
+		case slowRune:
+			end := i + size
+			for end < len(s) {
+				r, size := utf8.DecodeRuneInString(s[end:])
+				if m := lookup(r); m >= 0 || r < utf8.RuneSelf {
+					break
+				}
+				end += size
+			}
+			b = append(b[:out], arabic.Normalize(strings.ToValidUTF8(s[seg:end], "\uFFFD"))...)
+			seg, out, i = end, len(b), end
+			continue
+		case dropRune:
+		default:
+			seg, out = i, len(b)
+			b = utf8.AppendRune(b, m)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), quicker for the
+// two-byte runes of Arabic.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // asciiDigits replaces Arabic-Indic and Persian digits with ASCII ones and
@@ -96,77 +213,120 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r)
 }
 
-// token is one normalized word and whether an opening parenthesis or
-// bracket directly precedes it in the text.
+// token is one word in matching form and whether an opening parenthesis,
+// bracket or quote comes before it, perhaps with spaces between.
 type token struct {
-	word   string
-	paren  bool
-	letter bool // contains at least one letter
+	word  string
+	paren bool
 }
 
-// tokenize splits s into normalized words. The words share one string.
+// tokenize splits s into words in matching form. The words share one
+// string.
 func tokenize(s string) []token {
-	type span struct {
-		start, end    int32
-		paren, letter bool
+	return tokenizeNorm(normalize(s))
+}
+
+// tokenizeNorm splits n, which is in matching form, into words.
+func tokenizeNorm(n string) []token {
+	toks, _ := tokenizeInto(make([]token, 0, len(n)/8+1), n, false) // a word and a space take eight bytes or more, mostly
+	return toks
+}
+
+// Classes of runes for tokenizeInto.
+const (
+	otherRune = iota
+	wordRune
+	openRune  // an opening parenthesis, bracket or quote
+	spaceRune // unicode.IsSpace
+)
+
+// letterBit is set in the class of a word rune that is a letter.
+const letterBit = 0x10
+
+// runeClass is the class of each rune below tableSize.
+var runeClass = func() *[tableSize]uint8 {
+	var t [tableSize]uint8
+	for r := rune(0); r < tableSize; r++ {
+		t[r] = classOf(r)
 	}
-	spans := make([]span, 0, len(s)/8+1) // a word and a space take eight bytes or more, mostly
-	buf := make([]byte, 0, len(s))
-	start, paren, letter := -1, false, false
-	flush := func() {
-		if start >= 0 && len(buf) > start {
-			spans = append(spans, span{int32(start), int32(len(buf)), paren, letter})
+	return &t
+}()
+
+func classOf(r rune) uint8 {
+	switch {
+	case isWordRune(r):
+		if isLetter(r) {
+			return wordRune | letterBit
 		}
-		start, paren, letter = -1, false, false
+		return wordRune
+	case r == '(' || r == '[' || r == '«' || r == '"':
+		return openRune
+	case unicode.IsSpace(r):
+		return spaceRune
 	}
-	prevParen := false
-	for _, r := range s {
-		if isWordRune(r) {
-			if start < 0 || len(buf) == start {
-				if start < 0 {
-					start = len(buf)
-				}
-				paren = prevParen
+	return otherRune
+}
+
+// classAt returns the class of the rune that starts s[i:], and its size.
+func classAt(s string, i int) (class uint8, size int) {
+	c := s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return runeClass[c], 1
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		return runeClass[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)], 2
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return classOf(r), size
+}
+
+// tokenizeInto appends the words of n, which is in matching form, to
+// toks. paren says whether an opening parenthesis came last before n
+// (and only spaces after it); the result says the same at n's end.
+func tokenizeInto(toks []token, n string, paren bool) ([]token, bool) {
+	start := -1
+	for i := 0; i < len(n); {
+		class, size := classAt(n, i)
+		class &^= letterBit
+		if class == wordRune {
+			if start < 0 {
+				start = i
 			}
-			if m := normalizeRune(r); m >= 0 {
-				if m < utf8.RuneSelf {
-					buf = append(buf, byte(m))
-					if m >= 'a' && m <= 'z' || m >= 'A' && m <= 'Z' {
-						letter = true
-					}
-				} else {
-					buf = utf8.AppendRune(buf, m)
-					if isLetter(m) {
-						letter = true
-					}
-				}
-			}
-			prevParen = false
+			i += size
 			continue
 		}
-		flush()
-		switch {
-		case r == '(' || r == '[' || r == '«' || r == '"':
-			prevParen = true
-		case unicode.IsSpace(r):
-			// keep prevParen across spaces: "( واس )"
-		default:
-			prevParen = false
+		if start >= 0 {
+			toks = append(toks, token{word: n[start:i], paren: paren})
+			start, paren = -1, false
 		}
+		switch class {
+		case openRune:
+			paren = true
+		case spaceRune:
+			// keep paren across spaces: "( واس )"
+		default:
+			paren = false
+		}
+		i += size
 	}
-	flush()
-	if len(spans) == 0 {
-		return nil
+	if start >= 0 {
+		toks = append(toks, token{word: n[start:], paren: paren})
+		paren = false
 	}
-	all := string(buf)
-	out := make([]token, len(spans))
-	for i, sp := range spans {
-		out[i] = token{word: all[sp.start:sp.end], paren: sp.paren, letter: sp.letter}
-	}
-	return out
+	return toks, paren
 }
 
-// words returns the normalized words of s.
+// firstWord returns where the first word of n starts, or len(n).
+func firstWord(n string) int {
+	for i, r := range n {
+		if isWordRune(r) {
+			return i
+		}
+	}
+	return len(n)
+}
+
+// words returns the words of s in matching form.
 func words(s string) []string {
 	toks := tokenize(s)
 	out := make([]string, len(toks))
@@ -180,12 +340,12 @@ func words(s string) []string {
 func letterWords(s string) int {
 	n := 0
 	in, letter := false, false
-	for _, r := range s {
-		if isWordRune(r) {
+	for i := 0; i < len(s); {
+		class, size := classAt(s, i)
+		i += size
+		if class&^letterBit == wordRune {
 			in = true
-			if isLetter(r) {
-				letter = true
-			}
+			letter = letter || class&letterBit != 0
 			continue
 		}
 		if in && letter {
@@ -197,4 +357,22 @@ func letterWords(s string) int {
 		n++
 	}
 	return n
+}
+
+// normalizeAll puts each of list in matching form, in place, and returns
+// it.
+func normalizeAll(list []string) []string {
+	for i, p := range list {
+		list[i] = normalize(p)
+	}
+	return list
+}
+
+// wordSet returns the set of the given words in matching form.
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range normalizeAll(ws) {
+		m[w] = true
+	}
+	return m
 }

@@ -7,22 +7,24 @@ import (
 
 // promptRunWords, in matching form, are the words of a share or follow
 // widget that a page dump glues to the start of the lede ("شارك من خلال
-// تويتر فيسبوك … اكتب رأيك", "Next Previous").
-var promptRunWords = map[string]bool{
-	"شارك": true, "شاركوا": true, "شاركها": true, "تابعنا": true, "تابعونا": true, "من": true, "خلال": true,
-	"عبر": true, "على": true, "تويتر": true, "فيسبوك": true, "فيس": true, "بوك": true, "جوجل": true,
-	"بلس": true, "واتساب": true, "تلغرام": true, "تليغرام": true, "انستغرام": true, "يوتيوب": true,
-	"لينكدان": true, "اكتب": true, "رايك": true, "تعليقك": true, "اطبع": true, "طباعه": true, "ارسل": true,
-	"مشاركه": true, "حفظ": true, "البريد": true, "الالكتروني": true,
-	"next": true, "previous": true, "prev": true, "share": true, "tweet": true, "twitter": true,
-	"facebook": true, "google": true, "whatsapp": true, "email": true, "print": true,
-}
+// تويتر فيسبوك … اكتب رأيك", "Next Previous"). "على" is not among them:
+// in matching form it is also the name علي ("شارك علي بن عبده …" begins a
+// story).
+var promptRunWords = wordSet(
+	"شارك", "شاركوا", "شاركها", "تابعنا", "تابعونا", "من", "خلال",
+	"عبر", "تويتر", "فيسبوك", "فيس", "بوك", "جوجل",
+	"بلس", "واتساب", "تلغرام", "تليغرام", "انستغرام", "يوتيوب",
+	"لينكدان", "اكتب", "رايك", "تعليقك", "اطبع", "طباعه", "ارسل",
+	"مشاركه", "حفظ", "البريد", "الالكتروني",
+	"next", "previous", "prev", "share", "tweet", "twitter",
+	"facebook", "google", "whatsapp", "email", "print",
+)
 
 // promptStarts are the words a glued widget begins with.
-var promptStarts = map[string]bool{
-	"شارك": true, "شاركوا": true, "شاركها": true, "تابعنا": true, "تابعونا": true,
-	"next": true, "previous": true, "share": true,
-}
+var promptStarts = wordSet(
+	"شارك", "شاركوا", "شاركها", "تابعنا", "تابعونا",
+	"next", "previous", "share",
+)
 
 // splitPrompt returns the length in bytes of a share or follow widget at
 // the start of line, or 0. The widget must begin with a prompt word, go on
@@ -53,7 +55,7 @@ func splitPrompt(line string) int {
 		if !promptRunWords[w] {
 			break
 		}
-		if n > 0 && w != "من" && w != "خلال" && w != "عبر" && w != "على" {
+		if n > 0 && w != "من" && w != "خلال" && w != "عبر" {
 			named = true
 		}
 		n++

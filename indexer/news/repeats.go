@@ -1,8 +1,8 @@
 package news
 
 import (
-	"hash/fnv"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -43,43 +43,74 @@ func NewRepeats() *Repeats {
 	return &Repeats{MinArticles: 3, Share: 0.05, MaxLines: 1 << 16}
 }
 
-// lineKey hashes a line in matching form, digits as 0, spaces collapsed.
+// lineKey hashes a line in matching form, digits as 0, spaces collapsed
+// (FNV-1a).
 func lineKey(line string) (uint64, bool) {
-	h := fnv.New64a()
+	return normKey(normalize(line))
+}
+
+// normKey is lineKey of a line already in matching form (so valid
+// UTF-8).
+func normKey(norm string) (uint64, bool) {
+	h := uint64(fnvOffset)
 	n := 0
 	space := false
-	var buf [4]byte
-	for _, r := range line {
-		r = normalizeRune(r)
+	for i := 0; i < len(norm); {
+		c := norm[i]
+		size := 1
 		switch {
-		case r < 0:
-			continue
-		case unicode.IsSpace(r):
+		case c == ' ' || c >= '\t' && c <= '\r':
 			space = n > 0
+			i++
 			continue
-		case r >= '0' && r <= '9':
-			r = '0'
+		case c >= '0' && c <= '9':
+			c = '0'
+		case c >= utf8.RuneSelf:
+			if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
+				// The lead bytes of U+0085, U+00A0, U+1680, U+2000 to
+				// U+205F and U+3000, the spaces beyond ASCII.
+				var r rune
+				if r, size = utf8.DecodeRuneInString(norm[i:]); unicode.IsSpace(r) {
+					space = n > 0
+					i += size
+					continue
+				}
+			} else if size = 2; c >= 0xF0 {
+				size = 4
+			} else if c >= 0xE0 {
+				size = 3
+			}
 		}
 		if space {
-			h.Write([]byte{' '})
+			h = (h ^ ' ') * fnvPrime
 			space = false
 		}
-		k := utf8.EncodeRune(buf[:], r)
-		h.Write(buf[:k])
+		h = (h ^ uint64(c)) * fnvPrime
+		for _, b := range []byte(norm[i+1 : i+size]) {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
 		n++
+		i += size
 	}
-	return h.Sum64(), n > 0
+	return h, n > 0
 }
 
 // Observe records one article of source: each distinct non-empty line
 // counts once.
 func (r *Repeats) Observe(source string, lines []string) {
-	seen := make(map[uint64]bool, len(lines))
+	keys := make([]uint64, 0, len(lines))
 	for _, l := range lines {
 		if k, ok := lineKey(strings.TrimSpace(l)); ok {
-			seen[k] = true
+			keys = append(keys, k)
 		}
 	}
+	r.observeKeys(source, keys)
+}
+
+// observeKeys records one article of source by the keys of its lines.
+func (r *Repeats) observeKeys(source string, keys []uint64) {
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.sources == nil {
@@ -95,7 +126,7 @@ func (r *Repeats) Observe(source string, lines []string) {
 	if max <= 0 {
 		max = 1 << 16
 	}
-	for k := range seen {
+	for _, k := range keys {
 		if c, ok := s.counts[k]; ok {
 			if c < math.MaxUint32 {
 				s.counts[k] = c + 1
@@ -125,9 +156,11 @@ func (r *Repeats) ObserveText(source, raw string) {
 // Repeats).
 func (r *Repeats) Repeated(source, line string) bool {
 	k, ok := lineKey(strings.TrimSpace(line))
-	if !ok {
-		return false
-	}
+	return ok && r.repeatedHash(source, k)
+}
+
+// repeatedHash is Repeated for a line whose key (see lineKey) is k.
+func (r *Repeats) repeatedHash(source string, k uint64) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	s := r.sources[source]

@@ -32,7 +32,7 @@ func titleOf(lines []Line) string {
 
 // LedeTitle makes a title from a lede paragraph: its first sentence,
 // without a leading dateline, cut at a word boundary to at most TitleMax
-// runes with an ellipsis when cut.
+// runes with an ellipsis when cut. Any string is accepted.
 func LedeTitle(lede string) string {
 	s := strings.TrimSpace(lede)
 	for n := 0; n < 2; n++ {
@@ -48,10 +48,13 @@ func LedeTitle(lede string) string {
 	if utf8.RuneCountInString(s) <= TitleMax {
 		return s
 	}
-	// Cut at the last space that leaves room for the ellipsis.
-	cut, n := 0, 0
+	// Cut at the last space that leaves room for the ellipsis, or else
+	// after TitleMax-1 runes (counted by position, so that bytes that are
+	// not UTF-8 are cut as they stand).
+	cut, n, end := 0, 0, len(s)
 	for i, r := range s {
 		if n >= TitleMax-1 {
+			end = i
 			break
 		}
 		if unicode.IsSpace(r) {
@@ -60,7 +63,7 @@ func LedeTitle(lede string) string {
 		n++
 	}
 	if cut == 0 {
-		cut = len(string([]rune(s)[:TitleMax-1]))
+		cut = end
 	}
 	out := strings.TrimRightFunc(s[:cut], func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != ')' && r != '"'

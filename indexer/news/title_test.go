@@ -75,3 +75,23 @@ func TestLedeTitleCutsAtWord(t *testing.T) {
 		}
 	}
 }
+
+// Text that is not valid UTF-8 is cut as it stands, not by a count of
+// decoded runes (which panicked).
+func TestLedeTitleAnyBytes(t *testing.T) {
+	for _, lede := range []string{strings.Repeat("\xff", 200), strings.Repeat("لافروف\xe2\x80", 60), seedLine(t, "003", 1) + "\xff"} {
+		got := LedeTitle(lede)
+		if n := utf8.RuneCountInString(got); n > TitleMax || !strings.HasSuffix(got, "…") {
+			t.Errorf("LedeTitle(%q) = %q (%d runes)", lede, got, n)
+		}
+	}
+}
+
+// A first sentence ending in the Arabic question mark keeps it whole (it
+// was cut after its first byte, leaving a title that is not UTF-8).
+func TestLedeTitleQuestionMark(t *testing.T) {
+	lede := strings.Replace(seedLine(t, "003", 7), ".", "؟", 1) + " " + seedLine(t, "003", 12)
+	if got, want := LedeTitle(lede), "وتندرج زيارة لافروف في إطار هذا التقارب؟"; got != want {
+		t.Errorf("LedeTitle(%q) = %q, want %q", lede, got, want)
+	}
+}

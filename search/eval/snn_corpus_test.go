@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/store"
 )
 
@@ -33,7 +32,7 @@ func TestSaudiNewsNetSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	score := func(a indexer.Analysis) Metrics {
+	score := func(a store.Analysis) Metrics {
 		e, _, err := Build(ctx, CorpusSource(snnPath), Config{Analysis: a, Scoring: "fahras"})
 		if err != nil {
 			t.Fatal(err)
