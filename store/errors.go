@@ -13,6 +13,13 @@ import (
 // ErrNoSpace reports that the disk filled while an index was written.
 var ErrNoSpace = errors.New("no space left on device")
 
+// noSpaceError is ErrNoSpace naming the index directory, in the words a
+// user reads: "no space left on device writing DIR".
+type noSpaceError struct{ dir string }
+
+func (e noSpaceError) Error() string        { return "no space left on device writing " + e.dir }
+func (e noSpaceError) Is(target error) bool { return target == ErrNoSpace }
+
 // isNoSpace tells whether err comes from a full disk or quota.
 func isNoSpace(err error) bool {
 	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) || errors.Is(err, ErrNoSpace) ||
@@ -29,15 +36,17 @@ const asyncErrorCallback = "fahras-store"
 // its writer reads bleve's background errors from.
 var watched sync.Map
 
+// watchErrors routes the background errors of the index at path (which
+// bleve reports under its store directory) to ch.
 func watchErrors(path string, ch chan error) {
 	if path != "" {
-		watched.Store(filepath.Clean(path), ch)
+		watched.Store(filepath.Join(path, "store"), ch)
 	}
 }
 
 func unwatchErrors(path string) {
 	if path != "" {
-		watched.Delete(filepath.Clean(path))
+		watched.Delete(filepath.Join(path, "store"))
 	}
 }
 

@@ -233,6 +233,9 @@ func (w *Writer) Analysis() Analysis { return w.opts.Analysis }
 // Put writes an article, replacing the article of the same ID; old is
 // that article's record as Old returned it, nil when there is none.
 func (w *Writer) Put(ctx context.Context, d *Doc, old *Record) error {
+	if err := w.asyncError(); err != nil {
+		return err
+	}
 	if old != nil {
 		w.info.add(old.Lens, -1)
 	}
@@ -489,7 +492,7 @@ func (w *Writer) asyncError() error {
 // full disk says so in one line.
 func (w *Writer) diskError(err error) error {
 	if isNoSpace(err) {
-		return fmt.Errorf("no space left on device writing %s: %w", w.dir, ErrNoSpace)
+		return noSpaceError{w.dir}
 	}
 	return err
 }
