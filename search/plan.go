@@ -84,9 +84,14 @@ const (
 	// fuzzy term expands to in each field (Elasticsearch's
 	// max_expansions); the most frequent are kept.
 	MaxExpansions = 64
-	// maxDictScan bounds how many dictionary entries one expansion
-	// reads before it stops looking.
+	// maxDictScan bounds how many dictionary entries the expansions of
+	// one query read, all together, before they stop looking.
 	maxDictScan = 200_000
+	// MaxQueryTerms bounds the index terms a query's prefix, wildcard
+	// and fuzzy clauses expand to, all together (Lucene's
+	// maxClauseCount): each such clause may take its share, at most
+	// MaxExpansions a field, so that 64 patterns cost what a few do.
+	MaxQueryTerms = 1024
 	// minPatternRunes is the shortest literal part of a prefix or
 	// wildcard.
 	minPatternRunes = 2
@@ -151,12 +156,15 @@ type pterm struct {
 
 // planner resolves a query against one index snapshot.
 type planner struct {
-	ctx      context.Context
-	r        index.IndexReader
-	analysis store.Analysis
-	an       store.TextAnalyzer
-	weights  Weights
-	p        *plan
+	// scan is what is left of maxDictScan, terms of MaxQueryTerms, and
+	// expansions the expansion clauses not yet planned.
+	scan, terms, expansions int
+	ctx                     context.Context
+	r                       index.IndexReader
+	analysis                store.Analysis
+	an                      store.TextAnalyzer
+	weights                 Weights
+	p                       *plan
 }
 
 // newPlan resolves parsed clauses against a snapshot. all makes plain
@@ -167,6 +175,12 @@ func newPlan(ctx context.Context, r index.IndexReader, info *store.Info, weights
 		return nil, err
 	}
 	pl := &planner{ctx: ctx, r: r, analysis: info.Analysis, an: an, weights: weights, p: &plan{all: all, marks: map[string]map[string]bool{}}}
+	pl.scan, pl.terms = maxDictScan, MaxQueryTerms
+	for _, c := range clauses {
+		if c.kind == kindPrefix || c.kind == kindWildcard || c.kind == kindFuzzy {
+			pl.expansions++
+		}
+	}
 	words := pl.plainWords(clauses)
 	for i, c := range clauses {
 		pc := pclause{clause: c}
@@ -396,14 +410,18 @@ func (pl *planner) expansion(c clause) (*pword, error) {
 		}
 	}
 	w := &pword{text: c.text, best: c.kind == kindFuzzy}
-	for _, f := range fields(c) {
+	fs := fields(c)
+	// This clause's share of the query's terms, a field at a time.
+	share := min(MaxExpansions, max(1, pl.terms/max(1, pl.expansions)/len(fs)))
+	pl.expansions--
+	for _, f := range fs {
 		var terms []dictEntry
 		for _, src := range srcs {
 			d, err := src.dict(f)
 			if err != nil {
 				return nil, badPattern(c, err)
 			}
-			ts, err := readDict(d, src.dist)
+			ts, err := readDict(d, src.dist, &pl.scan)
 			if err != nil {
 				return nil, badPattern(c, err)
 			}
@@ -412,7 +430,8 @@ func (pl *planner) expansion(c clause) (*pword, error) {
 			}
 			terms = append(terms, ts...)
 		}
-		top := topTerms(terms)
+		top := topTerms(terms, share)
+		pl.terms -= len(top)
 		var df uint64
 		if c.kind == kindFuzzy {
 			for _, t := range top {
@@ -498,12 +517,12 @@ type dictEntry struct {
 }
 
 // readDict reads a term dictionary, keeping the terms whose distance dist
-// gives is not negative (all when dist is nil), at most maxDictScan
-// entries. Name keys are never expansions.
-func readDict(d index.FieldDict, dist func(string) float64) ([]dictEntry, error) {
+// gives is not negative (all when dist is nil), reading at most *scan
+// entries, which it counts down. Name keys are never expansions.
+func readDict(d index.FieldDict, dist func(string) float64, scan *int) ([]dictEntry, error) {
 	defer d.Close()
 	var all []dictEntry
-	for n := 0; n < maxDictScan; n++ {
+	for ; *scan > 0; *scan-- {
 		e, err := d.Next()
 		if err != nil {
 			return nil, err
@@ -554,9 +573,9 @@ func (pl *planner) count(field string, ts []dictEntry) ([]dictEntry, error) {
 	return ts, nil
 }
 
-// topTerms returns the MaxExpansions nearest terms, the most frequent
-// first among those as near.
-func topTerms(all []dictEntry) []dictEntry {
+// topTerms returns the n nearest terms, the most frequent first among
+// those as near.
+func topTerms(all []dictEntry, n int) []dictEntry {
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].dist != all[j].dist {
 			return all[i].dist < all[j].dist
@@ -566,5 +585,5 @@ func topTerms(all []dictEntry) []dictEntry {
 		}
 		return all[i].term < all[j].term
 	})
-	return all[:min(len(all), MaxExpansions)]
+	return all[:min(len(all), n)]
 }
