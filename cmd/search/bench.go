@@ -30,7 +30,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		"search bench [options] PATH...",
 		"search bench --index DIR --queries-file FILE [options]")
 	var dir, analysis, queriesFile, keep string
-	var nQueries, rounds, limit int
+	var nQueries, rounds, limit, scale int
 	var full bool
 	c.String(&dir, "index", "", "time queries on the index in `DIR` instead of building one")
 	c.String(&analysis, "analysis", string(store.DefaultAnalysis), "text `ANALYSIS` of the index built: "+analysisNames)
@@ -40,6 +40,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	c.Int(&rounds, "rounds", 5, "run the queries `R` times")
 	c.Int(&limit, "n", 10, "ask for the top `N` hits")
 	c.Bool(&full, "snippets", "time whole responses, with titles, snippets and folded near-duplicates")
+	c.Int(&scale, "scale", 1, "index `N` times PATH: as it is, then as new articles recombined from its paragraphs (a larger archive of the same kind)")
 	var prof profileFlags
 	prof.add(c)
 	if err := c.parse(args, stdout); err != nil {
@@ -56,8 +57,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if dir != "" && queriesFile == "" {
 		return c.usagef("with --index, give the queries with --queries-file FILE (one a line)")
 	}
-	if rounds < 1 || nQueries < 1 || limit < 1 || limit > search.MaxLimit {
-		return c.usagef("--rounds, --queries and -n must be positive (-n at most %d)", search.MaxLimit)
+	if rounds < 1 || nQueries < 1 || limit < 1 || limit > search.MaxLimit || scale < 1 || scale > 100 {
+		return c.usagef("--rounds, --queries, --scale and -n must be positive (-n at most %d, --scale at most 100)", search.MaxLimit)
 	}
 	var queries []string
 	if c.fs.NArg() > 0 {
@@ -65,7 +66,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return c.usagef("%v", err)
 		}
-		r, err := indexer.OpenPaths(c.fs.Args(), indexer.ReadOptions{})
+		paths := c.fs.Args()
+		r, err := newScaleReader(func() (indexer.Reader, error) { return indexer.OpenPaths(paths, indexer.ReadOptions{}) }, scale)
 		if err != nil {
 			return c.usagef("%v", err)
 		}
@@ -79,16 +81,19 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			dir = filepath.Join(tmp, "index")
 		}
 		sampler := &titleSampler{Reader: r, n: nQueries, rng: rand.New(rand.NewPCG(1, 2))}
-		fmt.Fprintf(stdout, "indexing %s with analysis %s …\n", strings.Join(c.fs.Args(), " "), a)
+		fmt.Fprintf(stdout, "indexing %s ×%d with analysis %s …\n", strings.Join(c.fs.Args(), " "), scale, a)
 		sum, err := indexer.Build(ctx, dir, sampler, indexer.Options{Analysis: a})
 		r.Close()
 		if err != nil {
 			return err
 		}
 		secs := sum.Elapsed.Seconds()
-		fmt.Fprintf(stdout, "indexed %d articles (%d skipped) in %.1f s: %.0f articles/s, %.2f MB/s of text (%.1f MB); index %s; peak RSS %s\n\n",
+		fmt.Fprintf(stdout, "indexed %d articles (%d skipped) in %.1f s: %.0f articles/s, %.2f MB/s of text (%.1f MB); index %s; peak RSS %s\n",
 			sum.Added, sum.SkippedTotal(), secs, float64(sum.Added)/secs, float64(sampler.textBytes)/secs/1e6, float64(sampler.textBytes)/1e6,
 			humanBytes(sum.IndexBytes), humanBytes(peakRSS()))
+		n := float64(max(sum.Added, 1))
+		fmt.Fprintf(stdout, "per article: %.0f µs of wall time, %.0f µs of CPU, %.0f bytes of index\n\n",
+			1e6*secs/n, 1e6*cpuSeconds()/n, float64(sum.IndexBytes)/n)
 		queries = sampler.queries()
 	} else {
 		var err error
@@ -123,6 +128,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func us(d time.Duration) string { return fmt.Sprintf("%d µs", d.Microseconds()) }
+
+// cpuSeconds is the CPU time the process has used.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
 
 // peakRSS is the process's peak resident memory.
 func peakRSS() int64 {
