@@ -29,13 +29,18 @@ func NewMemory(a Analysis) (*Writer, error) {
 	w := &Writer{opts: opts, unlock: func() {}, idx: idx, codec: codec, errs: make(chan error, 1)}
 	w.info = Info{Analysis: opts.Analysis, Fields: map[string]FieldStats{}}
 	w.batch = idx.NewBatch()
+	w.startBatches()
 	return w, nil
 }
 
 // CommitMemory finishes an index started with NewMemory and opens it for
 // reading; closing the Index releases it.
 func (w *Writer) CommitMemory(ctx context.Context) (*Index, error) {
-	if err := w.flush(ctx); err != nil {
+	err := w.flush(ctx)
+	if err == nil {
+		err = w.drain()
+	}
+	if err != nil {
 		w.Abort()
 		return nil, err
 	}

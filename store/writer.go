@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -76,8 +77,14 @@ type Writer struct {
 	changes       int
 	rebuilt       string
 	errs          chan error // errors bleve reports from its background work
-	codec         *Codec
-	done          bool
+	// queue takes full batches to the goroutine that writes them, so that
+	// the next batch is made while one is turned into a segment; done
+	// says when it has written them all, and with what error.
+	queue    chan *bleve.Batch
+	done     chan error
+	failed   atomic.Pointer[error]
+	codec    *Codec
+	finished bool
 }
 
 // Begin takes the lock of the index directory dir (creating it if needed)
@@ -117,7 +124,38 @@ func Begin(dir string, opts WriteOptions) (w *Writer, err error) {
 		return nil, err
 	}
 	w.batch = w.idx.NewBatch()
+	w.startBatches()
 	return w, nil
+}
+
+// startBatches starts the goroutine that writes full batches.
+func (w *Writer) startBatches() {
+	queue, done := make(chan *bleve.Batch, 1), make(chan error, 1)
+	w.queue, w.done = queue, done
+	go func() {
+		var err error
+		for b := range queue {
+			if err != nil {
+				continue
+			}
+			n := b.Size()
+			if err = w.idx.Batch(b); err != nil {
+				err = w.diskError(fmt.Errorf("writing a batch of %d articles: %w", n, err))
+				w.failed.Store(&err)
+			}
+		}
+		done <- err
+	}()
+}
+
+// drain waits until every batch queued is written.
+func (w *Writer) drain() error {
+	if w.queue == nil {
+		return nil
+	}
+	close(w.queue)
+	w.queue = nil
+	return <-w.done
 }
 
 // open opens the new generation: a copy of the current one when it can
@@ -262,7 +300,7 @@ func (w *Writer) Delete(ctx context.Context, id string, old *Record) error {
 	return nil
 }
 
-// flush writes the queued batch.
+// flush hands the batch made so far to be written, and starts another.
 func (w *Writer) flush(ctx context.Context) error {
 	if w.batch.Size() == 0 {
 		return nil
@@ -273,11 +311,12 @@ func (w *Writer) flush(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	n := w.batch.Size()
-	if err := w.idx.Batch(w.batch); err != nil {
-		return w.diskError(fmt.Errorf("writing a batch of %d articles: %w", n, err))
+	select {
+	case w.queue <- w.batch:
+	case <-ctx.Done():
+		return ctx.Err()
 	}
-	w.batch.Reset()
+	w.batch = w.idx.NewBatch()
 	w.batchBytes = 0
 	return nil
 }
@@ -399,7 +438,7 @@ type Result struct {
 // there are more than a few for an update) and makes it the current one.
 // The writer is done either way.
 func (w *Writer) Commit(ctx context.Context) (*Result, error) {
-	if w.done {
+	if w.finished {
 		return nil, errors.New("the index write is already finished")
 	}
 	res, err := w.commit(ctx)
@@ -412,6 +451,9 @@ func (w *Writer) Commit(ctx context.Context) (*Result, error) {
 
 func (w *Writer) commit(ctx context.Context) (*Result, error) {
 	if err := w.flush(ctx); err != nil {
+		return nil, err
+	}
+	if err := w.drain(); err != nil {
 		return nil, err
 	}
 	if w.old != nil && w.changes == 0 {
@@ -478,8 +520,11 @@ func (w *Writer) persistInfo(ctx context.Context, idx bleve.Index) error {
 }
 
 // asyncError returns an error bleve reported from its background work,
-// if any.
+// or the writing of a batch did, if any.
 func (w *Writer) asyncError() error {
+	if p := w.failed.Load(); p != nil {
+		return *p
+	}
 	select {
 	case err := <-w.errs:
 		return w.diskError(err)
@@ -499,9 +544,10 @@ func (w *Writer) diskError(err error) error {
 
 // Abort gives the generation up: the index stays as it was.
 func (w *Writer) Abort() {
-	if w.done {
+	if w.finished {
 		return
 	}
+	w.drain()
 	if w.old != nil {
 		w.old.Close()
 	}
@@ -516,7 +562,7 @@ func (w *Writer) Abort() {
 
 // finish releases what the writer holds.
 func (w *Writer) finish() {
-	w.done = true
+	w.finished = true
 	unwatchErrors(w.tmp)
 	if w.tmp != "" && w.old == nil && w.idx == nil {
 		// An unchanged update leaves its copy behind.
