@@ -46,6 +46,8 @@ type Encoder struct {
 	an    TextAnalyzer
 	codec *Codec
 	exact bool // the analysis has exact forms and name keys
+	// scratch is reused from one field to the next.
+	scratch fieldScratch
 }
 
 // NewEncoder returns an encoder for the analysis, compressing text with
@@ -130,40 +132,106 @@ func (e *Encoder) textField(name, text string) *textField {
 	if len(toks) > MaxFieldWords {
 		toks = toks[:MaxFieldWords]
 	}
-	f := &textField{name: name, length: len(toks), plain: uint64(len(text)), freqs: make(index.TokenFrequencies, len(toks))}
-	// One block of locations and one of term entries for the field.
-	locs := make([]index.TokenLocation, 0, len(toks)+len(toks)/4)
-	tfs := make([]index.TokenFreq, 0, len(toks))
-	add := func(term []byte, pos int, located bool, span int) {
-		tf, ok := f.freqs[string(term)]
-		if !ok {
-			tfs = append(tfs, index.TokenFreq{Term: []byte(string(term))})
-			tf = &tfs[len(tfs)-1]
-			f.freqs[string(tf.Term)] = tf
-		}
-		tf.SetFrequency(tf.Frequency() + 1)
-		if located {
-			locs = append(locs, index.TokenLocation{Position: pos, End: span})
-			tf.Locations = append(tf.Locations, &locs[len(locs)-1])
-		}
-	}
-	var exact []byte
+	// First pass: the field's terms and the occurrences of each, in the
+	// encoder's scratch memory. Second: the field's entries in a few
+	// blocks of exactly the size needed, since a batch holds thousands.
+	s := &e.scratch
+	s.reset()
 	for i := range toks {
 		t := &toks[i]
-		add(t.Stem, t.Pos, true, 0)
+		s.add(t.Stem, t.Pos, true, 0)
 		if !e.exact {
 			continue
 		}
 		if t.Differs() {
-			exact = append(append(exact[:0], arabic.ExactPrefix...), t.Exact...)
-			add(exact, t.Pos, false, 0)
+			s.exact = append(append(s.exact[:0], arabic.ExactPrefix...), t.Exact...)
+			s.add(s.exact, t.Pos, false, 0)
 		}
 		if t.Key != nil {
-			add(t.Key, t.Pos, true, 0)
+			s.add(t.Key, t.Pos, true, 0)
 		}
 		if t.PairKey != nil {
-			add(t.PairKey, t.Pos, true, PairSpan)
+			s.add(t.PairKey, t.Pos, true, PairSpan)
 		}
+	}
+	return s.field(name, len(toks), uint64(len(text)))
+}
+
+// fieldScratch is the memory an Encoder reuses from one field to the next
+// to count a field's terms before it makes them.
+type fieldScratch struct {
+	ids   map[string]int32 // term → index in terms
+	terms []scratchTerm
+	text  []byte // the terms' bytes, one after the other
+	occ   []occurrence
+	nlocs int
+	exact []byte
+}
+
+type scratchTerm struct {
+	off, len, freq, locs int32
+}
+
+type occurrence struct {
+	term, pos int32
+	span      int8
+	located   bool
+}
+
+func (s *fieldScratch) reset() {
+	if s.ids == nil {
+		s.ids = make(map[string]int32)
+	}
+	clear(s.ids)
+	s.terms, s.text, s.occ, s.nlocs = s.terms[:0], s.text[:0], s.occ[:0], 0
+}
+
+func (s *fieldScratch) add(term []byte, pos int, located bool, span int) {
+	id, ok := s.ids[string(term)]
+	if !ok {
+		id = int32(len(s.terms))
+		s.ids[string(term)] = id
+		s.terms = append(s.terms, scratchTerm{off: int32(len(s.text)), len: int32(len(term))})
+		s.text = append(s.text, term...)
+	}
+	t := &s.terms[id]
+	t.freq++
+	if located {
+		t.locs++
+		s.nlocs++
+	}
+	s.occ = append(s.occ, occurrence{term: id, pos: int32(pos), span: int8(span), located: located})
+}
+
+// field makes the field from the terms counted.
+func (s *fieldScratch) field(name string, length int, plain uint64) *textField {
+	f := &textField{name: name, length: length, plain: plain, freqs: make(index.TokenFrequencies, len(s.terms))}
+	keys := string(s.text)
+	text := []byte(keys)
+	tfs := make([]index.TokenFreq, len(s.terms))
+	locs := make([]index.TokenLocation, s.nlocs)
+	ptrs := make([]*index.TokenLocation, s.nlocs)
+	next := 0
+	for i, t := range s.terms {
+		tf := &tfs[i]
+		tf.Term = text[t.off : t.off+t.len : t.off+t.len]
+		tf.SetFrequency(int(t.freq))
+		if t.locs > 0 {
+			tf.Locations = ptrs[next : next : next+int(t.locs)]
+			next += int(t.locs)
+		}
+		f.freqs[keys[t.off:t.off+t.len]] = tf
+	}
+	next = 0
+	for _, o := range s.occ {
+		if !o.located {
+			continue
+		}
+		l := &locs[next]
+		next++
+		l.Position, l.End = int(o.pos), int(o.span)
+		tf := &tfs[o.term]
+		tf.Locations = append(tf.Locations, l)
 	}
 	return f
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -77,11 +78,13 @@ type Writer struct {
 	changes       int
 	rebuilt       string
 	errs          chan error // errors bleve reports from its background work
-	// queue takes full batches to the goroutine that writes them, so that
-	// the next batch is made while one is turned into a segment; done
-	// says when it has written them all, and with what error.
+	// queue takes full batches to the goroutines that write them, so
+	// that the next batch is made while others are turned into segments;
+	// done says when each of the writers has written all it took, and
+	// with what error.
 	queue    chan *bleve.Batch
 	done     chan error
+	writers  int
 	failed   atomic.Pointer[error]
 	codec    *Codec
 	finished bool
@@ -128,24 +131,35 @@ func Begin(dir string, opts WriteOptions) (w *Writer, err error) {
 	return w, nil
 }
 
-// startBatches starts the goroutine that writes full batches.
+// startBatches starts the goroutines that write full batches: two, so
+// that both cores turn batches into segments while the next batch is
+// made (each article is in one batch only, so the order in which batches
+// land does not matter); one when each batch must stay a segment of its
+// own, in order. The queue holds no batch of its own, which bounds the
+// articles in memory to the batches being written and the one being made.
 func (w *Writer) startBatches() {
-	queue, done := make(chan *bleve.Batch, 1), make(chan error, 1)
-	w.queue, w.done = queue, done
-	go func() {
-		var err error
-		for b := range queue {
-			if err != nil {
-				continue
+	writers := min(2, runtime.GOMAXPROCS(0))
+	if w.opts.KeepSegments {
+		writers = 1
+	}
+	queue, done := make(chan *bleve.Batch), make(chan error, writers)
+	w.queue, w.done, w.writers = queue, done, writers
+	for range writers {
+		go func() {
+			var err error
+			for b := range queue {
+				if err != nil || w.failed.Load() != nil {
+					continue
+				}
+				n := b.Size()
+				if err = w.idx.Batch(b); err != nil {
+					err = w.diskError(fmt.Errorf("writing a batch of %d articles: %w", n, err))
+					w.failed.CompareAndSwap(nil, &err)
+				}
 			}
-			n := b.Size()
-			if err = w.idx.Batch(b); err != nil {
-				err = w.diskError(fmt.Errorf("writing a batch of %d articles: %w", n, err))
-				w.failed.Store(&err)
-			}
-		}
-		done <- err
-	}()
+			done <- err
+		}()
+	}
 }
 
 // drain waits until every batch queued is written.
@@ -155,7 +169,13 @@ func (w *Writer) drain() error {
 	}
 	close(w.queue)
 	w.queue = nil
-	return <-w.done
+	var first error
+	for range w.writers {
+		if err := <-w.done; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // open opens the new generation: a copy of the current one when it can
