@@ -67,14 +67,14 @@ var pronounSuffixes = [][]byte{
 }
 
 // corpusLexicon is built from the generated lists in lexicon_gen.go.
-var corpusLexicon = newLexicon(keepPrefixWords, keepSuffixWords, shortWords, ordinaryWords, nameWords)
+var corpusLexicon = newLexicon(keepPrefixWords, keepSuffixWords, feminineWords, shortWords, ordinaryWords, nameWords)
 
-func newLexicon(keepPrefix, keepSuffix, short, ordinary, names string) *lexicon {
+func newLexicon(keepPrefix, keepSuffix, feminine, short, ordinary, names string) *lexicon {
 	l := &lexicon{words: make(map[string]uint8, 30000)}
 	for _, list := range []struct {
 		words string
 		flag  uint8
-	}{{keepPrefix, affix.KeepPrefix}, {keepSuffix, affix.KeepSuffix}, {short, flagShort}, {ordinary, flagOrdinary}, {names, flagName}} {
+	}{{keepPrefix, affix.KeepPrefix}, {keepSuffix, affix.KeepSuffix}, {feminine, affix.Feminine}, {short, flagShort}, {ordinary, flagOrdinary}, {names, flagName}} {
 		for _, w := range strings.Fields(list.words) {
 			l.words[w] |= list.flag
 		}
