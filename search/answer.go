@@ -310,7 +310,7 @@ func missing(p *plan, pos map[string]matches) []string {
 		}
 		for _, w := range c.words {
 			hit := false
-			for _, ts := range [][]pterm{w.own, w.names} {
+			for _, ts := range [][]pterm{w.own, w.names, w.variants} {
 				for _, t := range ts {
 					hit = hit || found[t.term]
 				}

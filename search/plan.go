@@ -20,13 +20,17 @@ import (
 // its BM25 score. DefaultWeights holds them; Options.Weights changes them
 // for an Engine.
 //
-// Exact and Name were chosen on the ARCD questions (search/eval's
-// TestWeightSweep; MRR@10): exact 0, 0.15, 0.25, 0.35, 0.5, 1, 2 gave
-// 0.785–0.799, best at 0.25; name keys taken only where they beat the
-// word's own forms gave 0.798–0.801, best at 0.5. ARCD's paragraphs have
-// no titles, so the title weight is a reader's expectation, not a
-// measurement: a word in the headline says more about an article than
-// one in its body.
+// Exact, Name and Variant were chosen on the ARCD questions (search/eval's
+// TestWeightSweep; MRR@10). On the index of one field per text, the others
+// at their defaults: exact 0.15, 0.25, 0.35, 0.5 gave 0.7986, 0.8019,
+// 0.7989, 0.7967; variant 0, 0.25, 0.5, 0.75, 1 gave 0.7991, 0.8007,
+// 0.8019, 0.8023, 0.8028, and 0.5 is kept, like the name keys' weight: the
+// gain above it is under 0.001, and a variant is not the word itself. Name
+// keys, once they only stand in for a word an article lacks, change ARCD's
+// figures by 0.0005 or less (its questions have few foreign names) and
+// keep 0.5. ARCD's paragraphs have no titles, so the title weight is a
+// reader's expectation, not a measurement: a word in the headline says
+// more about an article than one in its body.
 const (
 	// WeightTitle weighs a match in the title.
 	WeightTitle = 2.0
@@ -36,23 +40,31 @@ const (
 	WeightStem = 1.0
 	// WeightExact weighs a match of the word as written; it adds to the
 	// stem match that the same word also makes, so a word matched as
-	// written outranks a stem-only match.
+	// written outranks a stem-only match: an inflected word by its exact
+	// form, a bare one (no clitic, article or suffix) by the occurrences
+	// of its stem that the index marks as written bare (store.BareSpan).
 	WeightExact = 0.25
 	// WeightName weighs a match of a transliterated name's key: a
 	// spelling of the name other than the query's, or the query's name
 	// split or joined differently. A word scores by its name key only
-	// where that beats its own forms' score, so the key never adds to a
-	// word found as written.
+	// in an article that does not have the word's own forms, so the key
+	// never adds to a word found as written.
 	WeightName = 0.5
+	// WeightVariant weighs a match of a vowel variant of a word that is
+	// not a name (see vowelVariants): its broken plural or singular, the
+	// word with or without its accusative ا, its hamza written otherwise.
+	// Like a name key, it counts only in an article without the word's
+	// own forms, and only where not every word is required.
+	WeightVariant = 0.5
 )
 
 // Weights are the field weights an Engine ranks with.
 type Weights struct {
-	Title, Body, Stem, Exact, Name float64
+	Title, Body, Stem, Exact, Name, Variant float64
 }
 
 // DefaultWeights are the weights chosen by measurement (see the constants).
-var DefaultWeights = Weights{Title: WeightTitle, Body: WeightBody, Stem: WeightStem, Exact: WeightExact, Name: WeightName}
+var DefaultWeights = Weights{Title: WeightTitle, Body: WeightBody, Stem: WeightStem, Exact: WeightExact, Name: WeightName, Variant: WeightVariant}
 
 // The kinds of index term a query word is matched by.
 type termKind int
@@ -61,6 +73,7 @@ const (
 	kindStem termKind = iota
 	kindExact
 	kindName
+	kindVariant
 )
 
 // weight returns the weight of a term of a kind in a field.
@@ -74,6 +87,8 @@ func (w Weights) weight(field string, k termKind) float64 {
 		return x * w.Exact
 	case kindName:
 		return x * w.Name
+	case kindVariant:
+		return x * w.Variant
 	}
 	return x * w.Stem
 }
@@ -131,12 +146,16 @@ type pclause struct {
 	phraseFields []string
 }
 
-// pword is one query word's terms: its own forms, and the name keys that
-// stand in for it where they score higher.
+// pword is one query word's terms: its own forms, and the name keys or
+// vowel variants that stand in for it in an article without them.
 type pword struct {
 	text  string
 	own   []pterm
 	names []pterm
+	// variants are the index's stems that are vowel variants of the
+	// word's (see vowelVariants); they share the IDF of the most
+	// frequent of them and the word's stem (see builder.shareDF).
+	variants []pterm
 	// best scores the word by its best term rather than the sum: a
 	// fuzzy word is one word, however many spellings near it the index
 	// has.
@@ -152,6 +171,10 @@ type pterm struct {
 	// the most frequent one's, so that a rare near-miss does not outrank
 	// the word the reader most likely meant.
 	df uint64
+	// bare, when not zero, weighs the occurrences of a bare word's stem
+	// that are written bare: the word matched as written (see
+	// WeightExact).
+	bare float64
 }
 
 // planner resolves a query against one index snapshot.
@@ -165,6 +188,8 @@ type planner struct {
 	an                      store.TextAnalyzer
 	weights                 Weights
 	p                       *plan
+	// contains tells, by field, whether the index has a term.
+	contains map[string]index.FieldDictContains
 }
 
 // newPlan resolves parsed clauses against a snapshot. all makes plain
@@ -202,7 +227,7 @@ func newPlan(ctx context.Context, r index.IndexReader, info *store.Info, weights
 		}
 		if c.occur != mustNot {
 			for _, w := range pc.words {
-				for _, ts := range [][]pterm{w.own, w.names} {
+				for _, ts := range [][]pterm{w.own, w.names, w.variants} {
 					for _, t := range ts {
 						pl.mark(t.field, t.term)
 					}
@@ -271,7 +296,11 @@ func (pl *planner) plainWords(clauses []clause) map[int][]pword {
 			cl := clauses[owner[t]]
 			words[t].text = s[tok.Start:tok.End]
 			for _, f := range fields(cl) {
-				words[t].own = append(words[t].own, pterm{field: f, term: string(tok.Stem), weight: pl.weights.weight(f, kindStem) * cl.boost})
+				own := pterm{field: f, term: string(tok.Stem), weight: pl.weights.weight(f, kindStem) * cl.boost}
+				if !tok.Differs() && pl.analysis == store.AnalysisFahras {
+					own.bare = pl.weights.weight(f, kindExact) * cl.boost
+				}
+				words[t].own = append(words[t].own, own)
 				if tok.Differs() && pl.analysis == store.AnalysisFahras {
 					words[t].own = append(words[t].own, pterm{field: f, term: arabic.ExactPrefix + string(tok.Exact), weight: pl.weights.weight(f, kindExact) * cl.boost})
 				}
@@ -292,6 +321,20 @@ func (pl *planner) plainWords(clauses []clause) map[int][]pword {
 				// position; it stands in for both words.
 				addKey(t, tok.PairKey)
 				addKey(t+1, tok.PairKey)
+			}
+		}
+		// Where not every word is required, a word that is not a name
+		// has its vowel variants stand in for it instead. Where every
+		// word is, an article must have each as written (or a name's
+		// other spelling): its count is what a reader can check.
+		for t := range toks {
+			if pl.p.all || pl.analysis != store.AnalysisFahras || pl.weights.Variant == 0 || len(words[t].names) > 0 {
+				continue
+			}
+			for _, f := range fields(clauses[owner[t]]) {
+				for _, v := range pl.variants(f, string(toks[t].Stem)) {
+					words[t].variants = append(words[t].variants, pterm{field: f, term: v, weight: pl.weights.weight(f, kindVariant) * clauses[owner[t]].boost})
+				}
 			}
 		}
 		for t := range words {
@@ -319,7 +362,7 @@ func (pl *planner) phrase(pc *pclause) error {
 	word.kind = kindWord
 	ws := pl.plainWords([]clause{word})[0]
 	for i := range ws {
-		ws[i].names = nil // a phrase matches its words as written
+		ws[i].names, ws[i].variants = nil, nil // a phrase matches its words as written
 	}
 	pc.words = ws
 	return nil

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -10,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/fahras/fahras/indexer/arabic"
 	"github.com/fahras/fahras/store"
 )
 
@@ -139,8 +141,9 @@ func (b *builder) clause(c pclause) ([]search.Searcher, error) {
 }
 
 // word matches one word by its own terms, summing their scores; its name
-// keys stand in for it where they score higher (another spelling of a
-// name), and add nothing where its own forms match.
+// keys, or its vowel variants, stand in for it in an article without its
+// own forms (another spelling of a name, a broken plural) and add nothing
+// where its own forms match.
 func (b *builder) word(w pword) (search.Searcher, error) {
 	own, err := b.terms(w.own)
 	if err != nil {
@@ -151,7 +154,14 @@ func (b *builder) word(w pword) (search.Searcher, error) {
 		closeSearchers(own)
 		return nil, err
 	}
-	main, alt := orSearchers(own), orSearchers(names)
+	variants, err := b.terms(w.variants)
+	if err != nil {
+		closeSearchers(own)
+		closeSearchers(names)
+		return nil, err
+	}
+	b.shareDF(w, own, variants)
+	main, alt := orSearchers(own), orSearchers(append(names, variants...))
 	if s, ok := main.(*sumSearcher); ok && w.best {
 		s.best = true
 	}
@@ -164,8 +174,30 @@ func (b *builder) word(w pword) (search.Searcher, error) {
 		return alt, nil
 	}
 	s := newSumSearcher([]search.Searcher{main, alt}, 1)
-	s.best = true
+	s.first = true
 	return s, nil
+}
+
+// shareDF gives a word's vowel variants, in each field, the IDF of the
+// most frequent of the word's stem and its variants, as one term with
+// several spellings: a rare variant (a misspelling) does not weigh more
+// than the word itself.
+func (b *builder) shareDF(w pword, own, variants []search.Searcher) {
+	if len(variants) == 0 {
+		return
+	}
+	df := map[string]uint64{}
+	for i, t := range w.own {
+		if ts, ok := own[i].(*termSearcher); ok && !strings.HasPrefix(t.term, arabic.ExactPrefix) {
+			df[t.field] = max(df[t.field], ts.count)
+		}
+	}
+	for i, t := range w.variants {
+		df[t.field] = max(df[t.field], variants[i].(*termSearcher).count)
+	}
+	for i, t := range w.variants {
+		variants[i].(*termSearcher).setIDF(t.weight, b.info.Fields[t.field].Docs, df[t.field])
+	}
 }
 
 // terms opens a BM25 searcher for each term.
@@ -173,7 +205,7 @@ func (b *builder) terms(ts []pterm) ([]search.Searcher, error) {
 	var out []search.Searcher
 	for _, t := range ts {
 		st := b.info.Fields[t.field]
-		s, err := newTermSearcher(b.ctx, b.r, t.field, t.term, t.weight, st.Docs, st.AvgLen(), t.df)
+		s, err := newTermSearcher(b.ctx, b.r, t.field, t.term, t.weight, st.Docs, st.AvgLen(), t.df, t.bare)
 		if err != nil {
 			closeSearchers(out)
 			return nil, fmt.Errorf("reading the index: %w", err)

@@ -16,6 +16,9 @@ type sumSearcher struct {
 	curr     []*search.DocumentMatch // each child's current match; nil when done
 	min      int
 	best     bool // score by the best child, not the sum
+	// first scores by the first child on the document, in the order
+	// given: a word's own forms, else what stands in for them.
+	first    bool
 	started  bool
 	matching []int
 	// lastMatched is how many children matched the document last
@@ -81,9 +84,13 @@ func (s *sumSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, er
 			s.lastMatched = len(s.matching)
 			rv = s.curr[s.matching[0]]
 			for _, i := range s.matching[1:] {
-				if s.best {
+				switch {
+				case s.first:
+					// matching lists the children in order: the
+					// first one's score stands.
+				case s.best:
 					rv.Score = max(rv.Score, s.curr[i].Score)
-				} else {
+				default:
 					rv.Score += s.curr[i].Score
 				}
 				ctx.DocumentMatchPool.Put(s.curr[i])

@@ -119,14 +119,21 @@ func (d *Doc) keyword(name, value string) {
 
 // PairSpan is the end offset the index gives the location of a pair's
 // name key, which covers the word at its position and the next one; the
-// locations of other terms have no offsets (both zero), as the search
-// package finds a word from its position.
+// locations of other terms have no offsets (both zero, but for BareSpan),
+// as the search package finds a word from its position.
 const PairSpan = 1
 
+// BareSpan is the end offset the index gives the location of a stem
+// written bare, with no clitic, article or suffix (the word as written is
+// its stem, so the index holds no exact form for it): the search package
+// counts these to score a bare query word matched as written.
+const BareSpan = 2
+
 // textField analyses one text into a full-text field: each word's stem
-// at its position; its exact form, marked with arabic.ExactPrefix, when
-// it differs from the stem (frequency only); its name keys at its
-// position. The field's length is its number of words.
+// at its position (with the end offset BareSpan where the word is written
+// bare); its exact form, marked with arabic.ExactPrefix, when it differs
+// from the stem (frequency only); its name keys at its position. The
+// field's length is its number of words.
 func (e *Encoder) textField(name, text string) *textField {
 	toks := e.an.Analyze(text)
 	if len(toks) > MaxFieldWords {
@@ -139,7 +146,11 @@ func (e *Encoder) textField(name, text string) *textField {
 	s.reset()
 	for i := range toks {
 		t := &toks[i]
-		s.add(t.Stem, t.Pos, true, 0)
+		span := 0
+		if e.exact && !t.Differs() {
+			span = BareSpan
+		}
+		s.add(t.Stem, t.Pos, true, span)
 		if !e.exact {
 			continue
 		}

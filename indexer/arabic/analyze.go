@@ -20,7 +20,8 @@ type Token struct {
 	// Exact is the word normalized (see Normalize); Free is Exact
 	// without its clitics and article (و ف ب ل ك ال …), the word as
 	// inflected; Stem is its light stem (see Stem), Free without its
-	// suffixes. Free and Stem are parts of Exact.
+	// suffixes. Free is a part of Exact, and so is Stem, except that a
+	// feminine noun's stem ends in the noun's ة (علاقه of العلاقات).
 	Exact, Free, Stem []byte
 	// Key is the word's name key (NameKeyPrefix and its consonant
 	// skeleton) when the word may be a name, else nil.
@@ -75,7 +76,7 @@ func (a *Analyzer) Analyze(text string) []Token {
 		if isArabicWord(w) {
 			free = affix.StripPrefix(w, corpusLexicon)
 			t.Free = free
-			t.Stem = stemFree(free)
+			t.Stem, a.buf = stemFree(a.buf, free)
 			if mayBeName(free, t.Stem) {
 				k := len(a.buf)
 				a.buf = appendKey(a.buf, free, nil, MinWordSkeleton)
@@ -131,4 +132,4 @@ const ExactPrefix = "="
 // a stemming or name key rule): an index analysed under another version is
 // rebuilt rather than updated, so that old and new articles are cut alike.
 // TestVersionFingerprint fails until it is changed.
-const Version = 3
+const Version = 4

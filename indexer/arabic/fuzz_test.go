@@ -11,7 +11,8 @@ import (
 
 // FuzzAnalyze: any string in, no panic; tokens in order of position, each
 // a word of the text at offsets that cut it on UTF-8 boundaries, whose
-// stem is part of its exact form, as Words finds the same words.
+// stem is part of its exact form (or, a feminine noun's, is with ة a part
+// of it without: علاقه of العلاقات), as Words finds the same words.
 func FuzzAnalyze(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("..", "..", "data", "*.txt"))
 	for _, p := range files {
@@ -41,7 +42,11 @@ func FuzzAnalyze(f *testing.F) {
 			if !utf8.RuneStart(text[tok.Start]) || tok.End < len(text) && !utf8.RuneStart(text[tok.End]) && utf8.ValidString(text) {
 				t.Fatalf("token %d–%d cuts a character", tok.Start, tok.End)
 			}
-			if len(tok.Exact) == 0 || !bytes.Contains(tok.Exact, tok.Stem) || !bytes.Contains(tok.Exact, tok.Free) {
+			stem := tok.Stem
+			if !bytes.Contains(tok.Exact, stem) {
+				stem = bytes.TrimSuffix(stem, []byte("ه"))
+			}
+			if len(tok.Exact) == 0 || len(stem) == 0 || !bytes.Contains(tok.Exact, stem) || !bytes.Contains(tok.Exact, tok.Free) {
 				t.Fatalf("exact %q, free %q, stem %q", tok.Exact, tok.Free, tok.Stem)
 			}
 			for _, k := range [][]byte{tok.Key, tok.PairKey} {

@@ -32,7 +32,8 @@ func (l *lexicon) Short(w []byte) bool { return l.words[string(w)]&flagShort != 
 // Ordinary reports whether w, a clitic-free word, is an ordinary word of
 // the language rather than a name: one the corpus shows taking the
 // article, or such a word with a pronoun suffix (غيرنا, the word غير and
-// نا), so that the analysis gives it no name key (see the package
+// نا) or with the accusative ending ا (محايدا, which cannot take the
+// article), so that the analysis gives it no name key (see the package
 // documentation).
 func (l *lexicon) Ordinary(w []byte) bool {
 	if l.words[string(w)]&flagOrdinary != 0 {
@@ -40,6 +41,9 @@ func (l *lexicon) Ordinary(w []byte) bool {
 	}
 	if len(w) < 8 || !pronounEnd(w[len(w)-1]) {
 		return false
+	}
+	if bytes.HasSuffix(w, accusative) && l.words[string(w[:len(w)-len(accusative)])]&flagOrdinary != 0 {
+		return true
 	}
 	for _, s := range pronounSuffixes {
 		if len(w) >= len(s)+6 && bytes.HasSuffix(w, s) && l.words[string(w[:len(w)-len(s)])]&flagOrdinary != 0 {
@@ -59,6 +63,10 @@ func pronounEnd(b byte) bool {
 // gazetteer of package news knows: a name whatever its ending.
 func (l *lexicon) Name(w []byte) bool { return l.words[string(w)]&flagName != 0 }
 
+// accusative is the ending ا of an indefinite noun or adjective in the
+// accusative (tanwin al-fath).
+var accusative = []byte("ا")
+
 // pronounSuffixes are the attached pronouns an ordinary word may end with,
 // longest first.
 var pronounSuffixes = [][]byte{
@@ -67,14 +75,14 @@ var pronounSuffixes = [][]byte{
 }
 
 // corpusLexicon is built from the generated lists in lexicon_gen.go.
-var corpusLexicon = newLexicon(keepPrefixWords, keepSuffixWords, shortWords, ordinaryWords, nameWords)
+var corpusLexicon = newLexicon(keepPrefixWords, keepSuffixWords, feminineWords, shortWords, ordinaryWords, nameWords)
 
-func newLexicon(keepPrefix, keepSuffix, short, ordinary, names string) *lexicon {
+func newLexicon(keepPrefix, keepSuffix, feminine, short, ordinary, names string) *lexicon {
 	l := &lexicon{words: make(map[string]uint8, 30000)}
 	for _, list := range []struct {
 		words string
 		flag  uint8
-	}{{keepPrefix, affix.KeepPrefix}, {keepSuffix, affix.KeepSuffix}, {short, flagShort}, {ordinary, flagOrdinary}, {names, flagName}} {
+	}{{keepPrefix, affix.KeepPrefix}, {keepSuffix, affix.KeepSuffix}, {feminine, affix.Feminine}, {short, flagShort}, {ordinary, flagOrdinary}, {names, flagName}} {
 		for _, w := range strings.Fields(list.words) {
 			l.words[w] |= list.flag
 		}

@@ -15,17 +15,19 @@ func stem(w []byte) []byte {
 	if !isArabicWord(w) {
 		return w
 	}
-	return stemFree(affix.StripPrefix(w, corpusLexicon))
+	s, _ := stemFree(nil, affix.StripPrefix(w, corpusLexicon))
+	return s
 }
 
-// stemFree strips the suffixes of a clitic-free word, unless it is a word
-// of a name the gazetteer knows: names are not inflected, and سلمان is
-// not سلم (peace) with the dual's ان.
-func stemFree(free []byte) []byte {
+// stemFree returns the stem of a clitic-free word (see affix.AppendStem),
+// appended to dst when it is not a part of the word, and dst; unless it
+// is a word of a name the gazetteer knows: names are not inflected, and
+// سلمان is not سلم (peace) with the dual's ان.
+func stemFree(dst, free []byte) (stem, out []byte) {
 	if corpusLexicon.Name(free) {
-		return free
+		return free, dst
 	}
-	return affix.StripSuffix(free, corpusLexicon)
+	return affix.AppendStem(dst, free, corpusLexicon)
 }
 
 // stripClitics returns w without its clitic and article prefix.

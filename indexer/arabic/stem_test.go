@@ -53,7 +53,7 @@ func TestStem(t *testing.T) {
 		{"كطرف", "طرف"},          // ك before a frequent short word
 		{"كونفيرنس", "كونفيرنس"}, // but not before any five letters
 		{"بتاريخ", "تاريخ"},
-		{"العلاقات", "علاقات"}, // علاق is no word: the plural stays
+		{"العلاقات", "علاقه"}, // the plural meets its singular العلاقة
 		{"الشراكة", "شراكه"},
 		{"فلاديمير", "فلاديمير"}, // not ف + لاديمير
 		{"يزور", "يزور"},
@@ -66,6 +66,27 @@ func TestStem(t *testing.T) {
 		}
 		if got := Stem(Normalize(tt.in)); got != tt.want {
 			t.Errorf("Stem(Normalize(%q)) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A feminine noun's forms meet: its ة written ت before a suffix or a dual
+// ending, and its plural in ات, have the noun's stem; a ت that belongs
+// to the word stays.
+func TestStemFeminineForms(t *testing.T) {
+	for _, group := range [][]string{
+		{"المساحة", "مساحتها", "المساحتين", "مساحات"},
+		{"العالمية", "العالميتين", "العالميتان"},
+		{"الحياة", "حياته"},
+		{"العلاقة", "العلاقات", "علاقتها"},
+		{"البيت", "بيته"},
+		{"الوقت", "وقته"},
+	} {
+		want := Stem(Normalize(group[0]))
+		for _, w := range group[1:] {
+			if got := Stem(Normalize(w)); got != want {
+				t.Errorf("%s → %q, but %s → %q", w, got, group[0], want)
+			}
 		}
 	}
 }

@@ -20,6 +20,10 @@ const (
 	// KeepSuffix marks a clitic-free word whose last letters only look like
 	// a suffix (وزاره, بوتين): no suffix is stripped from it.
 	KeepSuffix
+	// Feminine marks what is left of a feminine noun once a suffix is
+	// stripped, its ة written ت as before any suffix (مساحت of مساحتها and
+	// مساحتين, عالميت of العالميتين, حيات of حياته): its stem is the noun's.
+	Feminine
 )
 
 // Lexicon tells the rules what the corpus knows about a word.
@@ -110,8 +114,16 @@ func StripPrefix(w []byte, lex Lexicon) []byte {
 
 // StripSuffix strips suffixes from a clitic-free word, each of Suffixes at
 // most once and in order, while at least MinStem letters remain and the
-// word is not flagged KeepSuffix.
+// word is not flagged KeepSuffix. It returns a part of w.
 func StripSuffix(w []byte, lex Lexicon) []byte {
+	s, _ := stripSuffix(w, lex)
+	return s
+}
+
+// stripSuffix is StripSuffix, also returning the last suffix stripped
+// (nil for none).
+func stripSuffix(w []byte, lex Lexicon) ([]byte, []byte) {
+	var last []byte
 	for _, suf := range Suffixes {
 		if len(w) <= len(suf) || !bytes.HasSuffix(w, suf) {
 			continue
@@ -120,8 +132,60 @@ func StripSuffix(w []byte, lex Lexicon) []byte {
 			break
 		}
 		if rest := w[:len(w)-len(suf)]; letters(rest) >= MinStem {
-			w = rest
+			w, last = rest, suf
 		}
 	}
-	return w
+	return w, last
+}
+
+// The letters of a feminine noun's ending: ة (normalized ه), written ت
+// before a suffix, and the sound feminine plural ات.
+var (
+	tehMarbuta = []byte("ه")
+	teh        = []byte("ت")
+	plural     = []byte("ات")
+)
+
+// AppendStem returns the stem of a clitic-free word: StripSuffix's, except
+// that a feminine noun's other forms are given the noun's own stem, its
+// singular with ة (so that, as a reader expects, مساحتها, مساحتين and
+// مساحات all match مساحة):
+//
+//   - what is left is flagged Feminine, the noun's ة written ت before the
+//     suffix (مساحت, from مساحتها or مساحتين): the stem is that of the
+//     noun, ت read as ة (مساحه; عالميت → عالميه → عالم);
+//   - the sound feminine plural ات was stripped and the singular with ة is
+//     a word that keeps its ة (KeepSuffix: مساحات → مساح, مساحه kept): the
+//     stem is the singular.
+//
+// The stem is a part of w, or, when it is the noun's, appended to dst. It
+// returns the stem and dst.
+func AppendStem(dst, w []byte, lex Lexicon) (stem, out []byte) {
+	s, last := stripSuffix(w, lex)
+	if last == nil {
+		return s, dst
+	}
+	start := len(dst)
+	switch {
+	case lex.Flags(s)&Feminine != 0 && bytes.HasSuffix(s, teh):
+		dst = append(append(dst, s[:len(s)-len(teh)]...), tehMarbuta...)
+	case bytes.Equal(last, plural):
+		dst = append(append(dst, s...), tehMarbuta...)
+		if lex.Flags(dst[start:])&KeepSuffix == 0 {
+			return s, dst[:start]
+		}
+	default:
+		return s, dst
+	}
+	noun := dst[start:len(dst):len(dst)]
+	return StripSuffix(noun, lex), dst
+}
+
+// FeminineNoun returns the singular with ة of a remainder that ends in ت
+// (مساحت → مساحه), or nil.
+func FeminineNoun(rest []byte) []byte {
+	if !bytes.HasSuffix(rest, teh) || letters(rest) < MinStem {
+		return nil
+	}
+	return append(append([]byte(nil), rest[:len(rest)-len(teh)]...), tehMarbuta...)
 }

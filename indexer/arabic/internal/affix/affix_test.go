@@ -16,6 +16,9 @@ var lex = testLexicon{
 		"لافروف": KeepPrefix,
 		"وزاره":  KeepPrefix | KeepSuffix,
 		"بوتين":  KeepPrefix | KeepSuffix,
+		"مساحه":  KeepSuffix,
+		"مساحت":  Feminine,
+		"عالميت": Feminine,
 	},
 	short: map[string]bool{"قال": true},
 }
@@ -56,6 +59,29 @@ func TestStripSuffix(t *testing.T) {
 	for _, tt := range tests {
 		if got := string(StripSuffix([]byte(tt.in), lex)); got != tt.want {
 			t.Errorf("StripSuffix(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.why)
+		}
+	}
+}
+
+func TestAppendStem(t *testing.T) {
+	tests := []struct{ in, want, why string }{
+		{"مساحتها", "مساحه", "ة written ت before ها"},
+		{"مساحتين", "مساحه", "dual"},
+		{"مساحات", "مساحه", "plural in ات of a noun that keeps its ة"},
+		{"مساحه", "مساحه", "the noun itself"},
+		{"عالميتين", "عالم", "dual of a noun whose stem drops يه"},
+		{"بيتها", "بيت", "ت of the word itself: not flagged"},
+		{"حكومات", "حكوم", "plural whose singular is not kept: as before"},
+		{"وزيرين", "وزير", "no feminine ending"},
+	}
+	buf := []byte("كلمه")
+	for _, tt := range tests {
+		got, out := AppendStem(buf, []byte(tt.in), lex)
+		if string(got) != tt.want {
+			t.Errorf("AppendStem(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.why)
+		}
+		if string(out[:len(buf)]) != "كلمه" {
+			t.Errorf("AppendStem(%q) changed what dst held: %q", tt.in, out)
 		}
 	}
 }

@@ -11,9 +11,15 @@
 //   - KeepPrefix words: words seen at least -min times that the default
 //     prefix rule would strip to a remainder seen fewer than 1/-ratio as often
 //     (وزاره → زاره, كانت → انت, لافروف → افروف), or 1/(5×-ratio) after و;
+//   - Feminine remainders: what is left of a clitic-free form seen at least
+//     -min times once a suffix is stripped, ending in ت, when the noun with
+//     ة is seen at least -min times and -ratio times as often as the
+//     remainder (مساحت of مساحتها, for مساحه), which the stemmer reads as
+//     the noun;
 //   - KeepSuffix words: clitic-free forms seen at least -min times whose first
 //     suffix strip leaves a remainder seen fewer than 1/-ratio as often
-//     (وزاره → وزار, بوتين → بوت);
+//     (وزاره → وزار, بوتين → بوت), a feminine noun's remainder (مساحت, or
+//     مساح of مساحات) counted as the noun with ة;
 //   - ordinary words: clitic-free forms seen at least -ordmin times that take
 //     the article at least once in -alratio occurrences (جيران, قران, مساء,
 //     امس, كورونا), which the analysis never takes for names, less the words
@@ -114,6 +120,37 @@ func main() {
 	for w, c := range count {
 		free[string(affix.StripPrefix([]byte(w), lex))] += c
 	}
+	// Feminine: what is left of a clitic-free form once a suffix is
+	// stripped, ending in ت, when the noun with ة is frequent and the
+	// remainder itself ratio times rarer (مساحت of مساحتها, for مساحه).
+	var feminine int
+	for w, c := range free {
+		if c < *minCount {
+			continue
+		}
+		for _, suf := range affix.Suffixes {
+			if !strings.HasSuffix(w, string(suf)) {
+				continue
+			}
+			rest := w[:len(w)-len(suf)]
+			noun := affix.FeminineNoun([]byte(rest))
+			if noun == nil || lex.flags[rest]&affix.Feminine != 0 {
+				continue
+			}
+			if n := free[string(noun)]; n >= *minCount && free[rest]**ratio < n {
+				lex.flags[rest] |= affix.Feminine
+				feminine++
+				if *verbose && feminine%100 == 0 {
+					log.Printf("feminine: %s (%d) is %s (%d)", rest, free[rest], noun, n)
+				}
+			}
+		}
+	}
+	log.Printf("%d remainders flagged Feminine", feminine)
+
+	// KeepSuffix: a clitic-free form whose first suffix would leave a
+	// remainder ratio times rarer than it, counting a feminine noun's
+	// forms (its remainder ending in ت, its plural in ات) as the noun.
 	var suffixFlagged int
 	for w, c := range free {
 		if c < *minCount {
@@ -127,11 +164,18 @@ func main() {
 			if len([]rune(rest)) < affix.MinStem {
 				continue
 			}
-			if free[rest]**ratio < c {
+			seen := free[rest]
+			if lex.flags[rest]&affix.Feminine != 0 {
+				seen = max(seen, free[string(affix.FeminineNoun([]byte(rest)))])
+			}
+			if string(suf) == "ات" {
+				seen = max(seen, free[rest+"ه"])
+			}
+			if seen**ratio < c {
 				lex.flags[w] |= affix.KeepSuffix
 				suffixFlagged++
 				if *verbose && suffixFlagged%100 == 0 {
-					log.Printf("keep suffix: %s (%d) not %s (%d)", w, c, rest, free[rest])
+					log.Printf("keep suffix: %s (%d) not %s (%d)", w, c, rest, seen)
 				}
 			}
 			break
@@ -166,13 +210,16 @@ func main() {
 	}
 	log.Printf("%d ordinary words", len(ordinary))
 
-	var pre, suf, short []string
+	var pre, suf, fem, short []string
 	for w, f := range lex.flags {
 		if f&affix.KeepPrefix != 0 {
 			pre = append(pre, w)
 		}
 		if f&affix.KeepSuffix != 0 {
 			suf = append(suf, w)
+		}
+		if f&affix.Feminine != 0 {
+			fem = append(fem, w)
 		}
 	}
 	for w := range lex.short {
@@ -183,6 +230,7 @@ func main() {
 	fmt.Fprintf(&buf, "// %d tokens) with -min %d -short %d -ratio %d -ordmin %d -alratio %d; DO NOT EDIT.\n\npackage arabic\n\n", tokens, *minCount, *shortMin, *ratio, *ordMin, *alRatio)
 	writeList(&buf, "keepPrefixWords", "words whose first letters only look like a prefix", pre)
 	writeList(&buf, "keepSuffixWords", "clitic-free words whose last letters only look like a suffix", suf)
+	writeList(&buf, "feminineWords", "remainders ending in ت that are a feminine noun's ة before a suffix", fem)
 	writeList(&buf, "shortWords", "frequent words of two or three letters", short)
 	writeList(&buf, "ordinaryWords", "clitic-free words that take the article, never names", ordinary)
 	writeList(&buf, "nameWords", "clitic-free words of the names of people package news knows, always names", nameList)
@@ -193,7 +241,7 @@ func main() {
 	if err := os.WriteFile(*out, src, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("wrote %s: %d bytes; %d KeepPrefix, %d KeepSuffix, %d short words", *out, len(src), len(pre), len(suf), len(short))
+	log.Printf("wrote %s: %d bytes; %d KeepPrefix, %d KeepSuffix, %d Feminine, %d short words", *out, len(src), len(pre), len(suf), len(fem), len(short))
 }
 
 func writeList(buf *bytes.Buffer, name, doc string, words []string) {
