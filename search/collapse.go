@@ -5,7 +5,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/blevesearch/bleve/v2/search"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -19,15 +18,6 @@ type Similar struct {
 	Title  string    `json:"title"`
 	Date   time.Time `json:"date,omitzero"`
 	Source string    `json:"source,omitempty"`
-}
-
-// collapseWindow is how many ranked hits are read, beyond the page, to
-// fold near-duplicates into the best-ranked of them: pages stay full when
-// some of their hits are folded away. Only their stories are read, from
-// doc values. When folding leaves the page short, the search reads a
-// window four times as wide, up to maxWindow.
-func collapseWindow(req Request) int {
-	return req.Offset + 2*req.Limit + 10
 }
 
 // maxWindow bounds the hits read to fill one page of folded hits.
@@ -114,13 +104,13 @@ func (e *Engine) similar(ctx context.Context, r index.IndexReader, g *group) ([]
 // among them: how many hits a reader can page through once
 // near-duplicates are folded.
 type storyCounter struct {
-	search.Searcher
+	bsearch.Searcher
 	st      *stories
 	seen    map[int32]struct{}
 	unknown *int // matches with no story, each one of its own
 }
 
-func newStoryCounter(s search.Searcher, sc *storyCount) *storyCounter {
+func newStoryCounter(s bsearch.Searcher, sc *storyCount) *storyCounter {
 	return &storyCounter{Searcher: s, st: sc.st, seen: sc.seen, unknown: &sc.unknown}
 }
 
@@ -135,7 +125,7 @@ type storyCount struct {
 // n is the number of stories counted.
 func (c *storyCount) n() uint64 { return uint64(len(c.seen) + c.unknown) }
 
-func (s *storyCounter) count(dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+func (s *storyCounter) count(dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
 	if dm == nil || err != nil {
 		return dm, err
 	}
@@ -147,10 +137,10 @@ func (s *storyCounter) count(dm *search.DocumentMatch, err error) (*search.Docum
 	return dm, nil
 }
 
-func (s *storyCounter) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+func (s *storyCounter) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	return s.count(s.Searcher.Next(ctx))
 }
 
-func (s *storyCounter) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+func (s *storyCounter) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
 	return s.count(s.Searcher.Advance(ctx, id))
 }
