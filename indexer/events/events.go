@@ -79,14 +79,14 @@ func Extract(title, body string, published time.Time) ([]Statement, []Visit) {
 type speakerKind uint8
 
 const (
-	noSubject speakerKind = iota
-	person                // a named person, or a role resolved to one
-	body                  // an institution, or a document standing for one
-	role                  // a role naming no one the article named
-	phrase                // a subject of no known kind, kept as written
-	anon                  // an unnamed source or a group
-	placeName             // a country or city standing for its government
-	notSpeaker            // figures, studies, things
+	noSubject  speakerKind = iota
+	person                 // a named person, or a role resolved to one
+	body                   // an institution, or a document standing for one
+	role                   // a role naming no one the article named
+	phrase                 // a subject of no known kind, kept as written
+	anon                   // an unnamed source or a group
+	placeName              // a country or city standing for its government
+	notSpeaker             // figures, studies, things
 )
 
 // who is a resolved speaker or visitor.
@@ -96,7 +96,9 @@ type who struct {
 	saidAs string
 }
 
-func (w who) ok() bool { return w.kind == person || w.kind == body || w.kind == role || w.kind == phrase }
+func (w who) ok() bool {
+	return w.kind == person || w.kind == body || w.kind == role || w.kind == phrase
+}
 
 // known is someone the article has named, with the words written around
 // the name (role, office), for resolving a later role or short name.

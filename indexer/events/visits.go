@@ -8,16 +8,16 @@ import (
 type visitKind uint8
 
 const (
-	visitVerb   visitKind = iota // زار، يزور: the destination is the object
-	arriveVerb                   // وصل، توجّه: the destination follows إلى
-	landVerb                     // حطّت (طائرة X): في
-	visitNoun                    // زيارة، جولة، رحلة
+	visitVerb  visitKind = iota // زار، يزور: the destination is the object
+	arriveVerb                  // وصل، توجّه: the destination follows إلى
+	landVerb                    // حطّت (طائرة X): في
+	visitNoun                   // زيارة، جولة، رحلة
 	notVisit
 )
 
 // Visit words in matching form, with whether the form is future (س).
 var (
-	visitVerbs = map[string]bool{"زار": false, "زارت": false, "زاروا": false, "يزور": false, "تزور": false, "يزوران": false, "سيزور": true, "ستزور": true}
+	visitVerbs  = map[string]bool{"زار": false, "زارت": false, "زاروا": false, "يزور": false, "تزور": false, "يزوران": false, "سيزور": true, "ستزور": true}
 	arriveVerbs = map[string]bool{"وصل": false, "وصلت": false, "وصلوا": false, "يصل": false, "تصل": false, "سيصل": true, "ستصل": true,
 		"توجه": false, "توجهت": false, "يتوجه": false, "تتوجه": false, "سيتوجه": true, "ستتوجه": true, "التوجه": false}
 	landVerbs  = set(`حطت حط`)
@@ -39,13 +39,13 @@ var (
 // visitDraft is one mention of a visit before an article's mentions are
 // merged.
 type visitDraft struct {
-	visitor     who
-	dest        *place
-	group       int // destinations named together share a group
-	planned     bool
-	when        when
-	start, end  int  // the evidence sentence
-	inherited   bool // the visitor is the one of the sentence's previous mention
+	visitor    who
+	dest       *place
+	group      int // destinations named together share a group
+	planned    bool
+	when       when
+	start, end int  // the evidence sentence
+	inherited  bool // the visitor is the one of the sentence's previous mention
 }
 
 // visitsIn finds the visit mentions of one paragraph.
