@@ -261,6 +261,14 @@ func (x *extractor) remember(name string, isBody bool, text string, start, end i
 	if len(bw) > 6 {
 		bw = bw[len(bw)-6:]
 	}
+	// "تسلم الرئيس المصري والأمير محمد بن سلمان": the words before "و"
+	// and a title belong to someone else.
+	for k := len(bw) - 1; k > 0; k-- {
+		if c := stripConj(bw[k]); c != bw[k] && (titles[c] || roleWords[stripAl(c)] || givenNames[c]) {
+			bw = bw[k:]
+			break
+		}
+	}
 	after := text[end:]
 	if i := strings.IndexAny(after, ".؟!:،,\n"); i >= 0 {
 		after = after[:i]

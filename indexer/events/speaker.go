@@ -17,7 +17,7 @@ func nisba(w string) bool {
 }
 
 // prepositions and particles that never start a name.
-var particles = set(`في من الي علي عن مع ب ل و ف ثم او ان انه انها قد كان كانت التي الذي الذين اللذين
+var particles = set(`في من الي علي عن مع ب ل و ف ثم او ان انه انها قد كان كانت التي الذي الذين اللذين اي
 	هذا هذه ذلك تلك كل بين حول لدي عند منذ بعد قبل حتي ما لا لم لن اذا الا غير نحو ضد وفق وفقا بحسب
 	حسب كما حيث بينما فيما لكن ايضا`)
 
@@ -40,10 +40,10 @@ func (x *extractor) text(p *para, a, b int) string {
 // trimPunct moves a and b inward past punctuation other than quotation
 // marks and parentheses that enclose words.
 func (p *para) trimPunct(a, b int) (int, int) {
-	for a < b && !p.toks[a].isWord() && p.toks[a].p != '(' && p.toks[a].quote <= 0 {
+	for a < b && !p.toks[a].isWord() && p.toks[a].p != '(' && !p.opens(a) {
 		a++
 	}
-	for b > a && !p.toks[b-1].isWord() && p.toks[b-1].p != ')' && p.toks[b-1].quote >= 0 {
+	for b > a && !p.toks[b-1].isWord() && p.toks[b-1].p != ')' && !p.closes(b-1) {
 		b--
 	}
 	return a, b
@@ -92,13 +92,27 @@ func (x *extractor) subjectEnd(p *para, a, b int) (start, end int) {
 	// A leading addressee: قال لـ "الاقتصادية" عقيل الجاسم …
 	for start < b && p.toks[start].isWord() && isAddressee(p.toks[start].w) {
 		start++
-		if start < b && p.toks[start].quote > 0 {
+		if start < b && p.opens(start) {
 			if c := p.shortQuote(start); c >= 0 {
 				start = c + 1
 			}
 		} else if start < b && p.toks[start].isWord() && (p.toks[start-1].w == "ل") {
 			start++ // لـ عكاظ
 		}
+	}
+	// Leading adverbs: "ثم قال آخر الأمر:", "دعا ذات مرة", "سيقوم يوم غد
+	// الأحد بزيارة".
+	for start < b {
+		w := p.word(start)
+		if start+1 < b && (w == "اخر" && p.word(start+1) == "الامر" || w == "ذات" && p.word(start+1) == "مره") {
+			start += 2
+			continue
+		}
+		if _, wd := weekdays[w]; wd || w == "يوم" || w == "غد" || w == "امس" || w == "اليوم" || w == "غدا" || w == "مساء" || w == "صباح" || !p.toks[start].isWord() && (p.toks[start].p == '،' || p.toks[start].p == ',') {
+			start++
+			continue
+		}
+		break
 	}
 	// A leading attribution is the narrator's: "وأضاف وفق ما نقلته وكالة
 	// ريا نوفوستي، أن …" has no subject.
@@ -120,7 +134,7 @@ func (x *extractor) subjectEnd(p *para, a, b int) (start, end int) {
 		t := p.toks[j]
 		if !t.isWord() {
 			switch {
-			case t.quote > 0:
+			case p.opens(j):
 				if c := p.shortQuote(j); c >= 0 && j > start {
 					j = c
 					continue
@@ -133,7 +147,7 @@ func (x *extractor) subjectEnd(p *para, a, b int) (start, end int) {
 		}
 		w := t.w
 		if j > start {
-			if subjectStops[w] || attributions[w] || attributions[stripConj(w)] && strings.HasPrefix(w, "و") {
+			if subjectStops[w] || attributions[w] || attributions[stripConj(w)] && strings.HasPrefix(w, "و") || withPronoun(w, adjunctWords) {
 				return start, j
 			}
 			if adjunctWords[w] || isAddressee(w) && (sawName || !strings.HasPrefix(w, "لل")) {
@@ -154,72 +168,92 @@ func (x *extractor) subjectEnd(p *para, a, b int) (start, end int) {
 			if _, ok := weekdays[w]; ok {
 				return start, j
 			}
-		}
-		if !definite(w) && !roleWords[w] && !complements[w] && !titles[w] && !particles[w] && !institutions[w] {
-			if pl, _ := p.placeAt(j); pl == nil {
-				sawName = true
+			if participleLike(w) {
+				return start, j // "وتابع البارزاني مبدياً استغرابه"
 			}
+		}
+		if x.givenAt(p, j, bareName(w)) || j > start && titles[bareName(p.word(j-1))] && x.afterTitle(p, j) {
+			sawName = true
 		}
 	}
 	return start, b
 }
 
+// withPronoun reports whether w is a word of set with a pronoun
+// attached: "خلالها", "أمامه".
+func withPronoun(w string, set map[string]bool) bool {
+	for _, suf := range []string{"ه", "ها", "هم", "هما"} {
+		if r := strings.TrimSuffix(w, suf); r != w && len(r) >= 4 && set[r] {
+			return true
+		}
+	}
+	return false
+}
+
 // nameIn finds a person's name among tokens [a, b): a known first name
-// and what follows it, the word after a title, the first word of the
-// phrase when it is not an office, or the first plain word after an
-// office ("مفوض الشرطة واين بوشهورن"). It returns the name's token span.
+// and what follows it, or the word after a title ("المقدم الفيفي"),
+// anywhere in the phrase; else the first plain word after an office
+// ("مفوض الشرطة واين بوشهورن"); else two plain words opening the phrase
+// ("كوستاس بوتوبولوس، رئيس …"). It returns the name's token span.
 func (x *extractor) nameIn(p *para, a, b int) (int, int, bool) {
 	start := -1
-	office := false
 	for j := a; j < b && start < 0; j++ {
-		t := p.toks[j]
-		if !t.isWord() {
-			if t.p == '،' || t.p == ',' {
-				if office {
-					continue
-				}
-				continue
-			}
+		if !p.toks[j].isWord() {
 			continue
 		}
-		w := t.w
-		bare := w
-		for _, c := range []string{"و", "ل", "ب", "ف"} {
-			if strings.HasPrefix(w, c) && (givenNames[w[len(c):]] || titles[w[len(c):]] || titles["ال"+w[len(c):]] || titles[stripAl(w)]) {
-				bare = w[len(c):]
-				break
-			}
+		// "مركز الملك سلمان للإغاثة": a name inside the name of a thing.
+		if namesThing(p.word(j-1)) || titles[p.word(j-1)] && namesThing(p.word(j-2)) {
+			continue
 		}
-		if strings.HasPrefix(w, "لل") && titles["ال"+w[4:]] {
-			bare = "ال" + w[4:]
+		if n, e := p.personAt(j); n != "" {
+			j = e - 1
+			continue
 		}
+		bare := bareName(p.toks[j].w)
 		switch {
-		case givenNames[bare] && !(bare == "عبد" && j+1 >= b):
+		case x.givenAt(p, j, bare) && !(bare == "عبد" && j+1 >= b):
 			start = j
-		case titles[bare] || titles["ال"+bare]:
-			office = true
-			if k := p.nextWord(j + 1); k >= 0 && k < b {
-				nw := p.toks[k].w
-				if !nisba(nw) && !roleWords[stripAl(nw)] && !complements[nw] && !titles[nw] && !particles[nw] && !institutions[stripAl(nw)] {
-					if _, isVerb := speechVerbs[nw]; !isVerb {
-						start = k
-					}
-				}
+			// A first name unknown to the list before a known one: "فردوس
+			// محمد", "غلاب أبو خشيم".
+			if j > a && x.nameLike(p, j-1) && !givenNames[p.word(j-1)] {
+				start = j - 1
 			}
-		case roleWords[stripAl(w)] || complements[w] || complements[stripAl(w)] || definite(w) || particles[w] || institutions[stripAl(w)] || roleAdjs[w]:
-			office = true
-		default:
-			if pl, _ := p.placeAt(j); pl != nil {
+		case titles[bare]:
+			if k := p.nextWord(j + 1); k >= 0 && k < b && x.afterTitle(p, k) {
+				start = k
+			}
+		}
+	}
+	if start < 0 {
+		// The last run of plain words after an office ("رئيس إقليم
+		// كردستان العراق مسعود البارزاني" → the run "مسعود"), or two
+		// opening the phrase.
+		office := false
+		runStart := -1
+		for j := a; j < b; j++ {
+			if !p.toks[j].isWord() {
+				runStart = -1
+				continue
+			}
+			w := p.toks[j].w
+			if pl, e := p.placeAt(j); pl != nil && !x.nameLike(p, j) || roleWords[stripAl(w)] || complements[w] || complements[stripAl(w)] || particles[w] || institutions[stripAl(w)] || roleAdjs[w] || titles[w] || definite(w) && runStart < 0 {
+				_ = e
 				office = true
+				runStart = -1
 				continue
 			}
-			if _, isVerb := speechVerbs[w]; isVerb {
+			if definite(w) {
+				continue // a family name with the article ends a run
+			}
+			if !x.nameLike(p, j) {
+				runStart = -1
 				continue
 			}
-			if office {
-				start = j
-			} else if j == a && x.nameLike(p, j) && x.nameLike(p, j+1) {
-				start = j // "كوستاس بوتوبولوس، رئيس …"
+			if runStart < 0 && (office || j == a && x.nameLike(p, j+1)) {
+				runStart = j
+				if start != a {
+					start = j // the last run, unless the phrase opens with a name
+				}
 			}
 		}
 	}
@@ -234,14 +268,11 @@ func (x *extractor) nameIn(p *para, a, b int) (int, int, bool) {
 		}
 		w := t.w
 		if end > start {
-			if roleWords[stripAl(w)] || titles[w] || particles[w] || adjunctWords[w] || complements[w] || isAddressee(w) {
+			if roleWords[stripAl(w)] || titles[w] || particles[w] || adjunctWords[w] || complements[w] || isAddressee(w) || nameEnds[w] || roleAdjs[stripAl(w)] {
 				break
 			}
-			if _, ok := speechVerbs[w]; ok {
+			if isSpeech(w) || isSpeech(stripConj(w)) || participleLike(w) {
 				break
-			}
-			if strings.HasPrefix(w, "م") && strings.HasSuffix(w, "ا") && len(w) >= 10 {
-				break // a participle: محاولا، مشيرا
 			}
 		}
 		if w == "بن" || w == "بنت" || w == "ابن" || w == "ابو" || w == "ال" || w == "عبد" || w == "ام" {
@@ -277,10 +308,102 @@ func (x *extractor) nameLike(p *para, j int) bool {
 			return false
 		}
 	}
+	if !givenNames[w] {
+		// A conjunction, a verb's prefix, an indefinite accusative ending
+		// or a preposition before an office's noun: not a name.
+		if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") || strings.HasPrefix(w, "ي") || strings.HasPrefix(w, "ت") && len(w) > 6 ||
+			strings.HasSuffix(w, "ا") && len(w) >= 8 || participleLike(w) || nameEnds[w] {
+			return false
+		}
+		if (strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ب")) && len(w) > 4 {
+			r := w[2:]
+			if complements[r] || institutions[r] || roleWords[r] || definite(w) {
+				return false
+			}
+		}
+	}
 	if _, ok := number(w); ok {
 		return false
 	}
 	if pl, _ := p.placeAt(j); pl != nil {
+		return false
+	}
+	return true
+}
+
+// thingHeads are nouns whose names hold a person's: مركز الملك سلمان،
+// جامعة الملك عبدالعزيز، مدينة الملك عبدالله.
+var thingHeads = set(`مركز مؤسسه موسسه جامعه مدينه جايزه شارع مستشفي كليه برنامج مطار قاعده ميناء مجمع حي
+	معهد مسجد جامع صندوق مشروع طريق ملعب استاد`)
+
+// namesThing reports whether a word (with a clitic, or the article) is
+// the head of a thing's name.
+func namesThing(w string) bool {
+	if thingHeads[w] || thingHeads[stripAl(w)] {
+		return true
+	}
+	for _, c := range []string{"ل", "ب", "و"} {
+		if r := strings.TrimPrefix(w, c); r != w && thingHeads[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameEnds are titles written after a name ("يوسف بك").
+var nameEnds = set(`بك باشا افندي`)
+
+// participleLike reports whether a word has the form of an active
+// participle in the accusative (محاولاً، معلقاً، مشيراً): a
+// circumstance, not a name.
+func participleLike(w string) bool {
+	return strings.HasPrefix(w, "م") && strings.HasSuffix(w, "ا") && len(w) >= 10 && !givenNames[w]
+}
+
+// bareName removes a clitic (و، ل، ب، ف، لل) before a first name or
+// title: "للأمير" → "الامير", "ومحمد" → "محمد".
+func bareName(w string) string {
+	if givenNames[w] || titles[w] {
+		return w
+	}
+	if strings.HasPrefix(w, "لل") && titles["ال"+w[4:]] {
+		return "ال" + w[4:]
+	}
+	for _, c := range []string{"و", "ل", "ب", "ف"} {
+		if r := strings.TrimPrefix(w, c); r != w && (givenNames[r] || titles[r] || titles["ال"+r]) {
+			return r
+		}
+	}
+	return w
+}
+
+// givenAt reports whether token j (bare form w) is a first name. The
+// preposition على is written علي by some, which is also the name Ali:
+// it is a name only written with ي and followed by another name word.
+func (x *extractor) givenAt(p *para, j int, w string) bool {
+	if !givenNames[w] {
+		return false
+	}
+	if w == "علي" {
+		t := p.toks[j]
+		return !strings.Contains(x.body[t.start:t.end], "ى") && x.nameLike(p, j+1)
+	}
+	return true
+}
+
+// afterTitle reports whether the word at k, after a title, is a name:
+// anything but an office, an adjective of nationality, a particle, an
+// institution or a verb. Family names with the article are names here
+// ("المقدم الفيفي").
+func (x *extractor) afterTitle(p *para, k int) bool {
+	w := p.toks[k].w
+	if roleWords[stripAl(w)] || complements[w] || complements[stripAl(w)] || titles[w] || particles[w] || institutions[stripAl(w)] || roleAdjs[stripAl(w)] || roleAdjs[w] {
+		return false
+	}
+	if isSpeech(w) || isSpeech(stripConj(w)) || participleLike(w) || strings.HasSuffix(w, "يه") && definite(w) {
+		return false
+	}
+	if _, ok := number(w); ok {
 		return false
 	}
 	return true
@@ -395,8 +518,10 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 		w0 = r
 	}
 	switch {
-	case w0 == "مع" || w0 == "خلال" || w0 == "عبر":
+	case w0 == "مع" || w0 == "خلال" || w0 == "عبر" || w0 == "من":
 		return who{kind: noSubject} // "مع نظيره …": a companion, not the subject
+	case (w0 == "هذا" || w0 == "هذه") && len(ws) > 1 && (anonymous[ws[1]] || anonymous[stripAl(ws[1])] || stripAl(ws[1]) == "مسوول"):
+		return who{kind: anon} // "هذا المسؤول": the unnamed one again
 	case honorifics[w0]:
 		if n := x.honorificRef(p, a); n != "" {
 			return who{kind: person, names: []string{n}, saidAs: said}
@@ -435,7 +560,10 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 	var names []string
 	for j := a; j < b; j++ {
 		if n, e := p.personAt(j); n != "" && e <= b {
-			names = appendNew(names, n)
+			// "مركز الملك سلمان للإغاثة": a person in the name of a thing.
+			if j == a || !namesThing(p.word(j-1)) {
+				names = appendNew(names, n)
+			}
 			j = e - 1
 		}
 	}
@@ -443,6 +571,10 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 		if n := x.shortName(w); n != "" {
 			names = appendNew(names, n)
 		}
+	}
+	if joint && len(names) < 2 {
+		// "أعلنوا"، "يؤكدون": a group, unless two people are named.
+		return who{kind: anon}
 	}
 	if len(names) > 0 {
 		if len(names) > 1 && !joint && !coordinated(ws) {
@@ -456,9 +588,15 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 		if ag := news.Agencies(said); len(ag) == 1 {
 			return who{kind: body, names: ag, saidAs: said}
 		}
-		if definite(w0) && len(ws) == 1 {
-			if k := x.resolveRole(ws, true); k != nil {
+		if definite(w0) {
+			// "الوزارة"، "الشركة الأوروبية …": the body named before.
+			if k := x.lastBody(stripAl(w0)); k != nil {
 				return who{kind: body, names: []string{k.name}, saidAs: said}
+			}
+			if len(ws) == 1 {
+				if full := x.fullBody(stripAl(w0), p.toks[a].start); full != "" {
+					return who{kind: body, names: []string{full}, saidAs: said}
+				}
 			}
 		}
 		return who{kind: body, names: []string{x.bodyName(p, a, b)}, saidAs: said}
@@ -479,14 +617,113 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 		if k := x.resolveRole(ws, false); k != nil {
 			return who{kind: person, names: []string{k.name}, saidAs: said}
 		}
+		if n := x.roleName(ws, p.toks[a].start); n != "" {
+			return who{kind: person, names: []string{x.knownName(n)}, saidAs: said}
+		}
 		return who{kind: role, names: []string{trimClitic(said, w0)}, saidAs: said}
 	}
-	if definite(w0) && len(ws) <= 2 && !nisba(w0) {
-		if full := x.fullName(w0, p.toks[a].start); full != "" {
+	if len(ws) <= 2 && !roleAdjs[stripAl(w0)] && !roleWords[stripAl(w0)] && !institutions[stripAl(w0)] {
+		// A family name alone ("وأكد العليان"، "وقال صالحي"): the person
+		// written in full before.
+		if full := x.fullName(ws[len(ws)-1], p.toks[a].start); full != "" {
 			return who{kind: person, names: []string{x.knownName(full)}, saidAs: said}
+		}
+		for _, k := range x.known {
+			if kw := foldWords(k.name); !k.isBody && len(kw) > 1 && kw[len(kw)-1] == ws[len(ws)-1] {
+				return who{kind: person, names: []string{k.name}, saidAs: said}
+			}
 		}
 	}
 	return who{kind: phrase, names: []string{trimClitic(said, w0)}, saidAs: said}
+}
+
+// lastBody returns the body last named with head as its first word.
+func (x *extractor) lastBody(head string) *known {
+	var best *known
+	for _, k := range x.known {
+		if !k.isBody {
+			continue
+		}
+		ws := foldWords(k.name)
+		if len(ws) > 0 && stripAl(ws[0]) == head && (best == nil || k.order > best.order) {
+			best = k
+		}
+	}
+	return best
+}
+
+// fullBody finds the name of a body that a bare "الوكالة" or "الوزارة"
+// stands for: the last "وكالة X Y" written before offset upto.
+func (x *extractor) fullBody(head string, upto int) string {
+	best := ""
+	for _, p := range x.paras {
+		if p.start >= upto {
+			break
+		}
+		for j, t := range p.toks {
+			if t.start >= upto {
+				break
+			}
+			if t.w != head || !definite(p.word(j+1)) {
+				continue
+			}
+			e := j + 1
+			for e < len(p.toks) && e < j+5 && definite(p.word(e)) {
+				e++
+			}
+			best = x.text(p, j, e)
+		}
+	}
+	return best
+}
+
+// roleName finds the person an office names by the name written after
+// the same office earlier ("رئيس منظمة الطاقة الذرية الإيرانية علي
+// أكبر صالحي", later "وأكد رئيس منظمة الطاقة الذرية الإيرانية").
+func (x *extractor) roleName(ws []string, upto int) string {
+	if len(ws) < 2 {
+		return ""
+	}
+	best := ""
+	for _, p := range x.paras {
+		if p.start >= upto {
+			break
+		}
+		for j := range p.toks {
+			if p.toks[j].start >= upto {
+				break
+			}
+			k, n := j, 0
+			for k < len(p.toks) && n < len(ws) {
+				if !p.toks[k].isWord() {
+					if p.toks[k].p == '،' || p.toks[k].p == ',' {
+						k++
+						continue
+					}
+					break
+				}
+				if stripAl(p.toks[k].w) != stripAl(ws[n]) {
+					break
+				}
+				k++
+				n++
+			}
+			if n < len(ws) {
+				continue
+			}
+			if k < len(p.toks) && (p.toks[k].p == '،' || p.toks[k].p == ',') {
+				k++
+			}
+			if name, e := p.personAt(k); name != "" && e > k {
+				best = name
+				continue
+			}
+			if s, e, ok := x.nameIn(p, k, min(k+6, len(p.toks))); ok && s == k {
+				best = trimClitic(x.text(p, s, e), p.toks[s].w)
+			}
+		}
+	}
+	return best
 }
 
 // knownName returns the name of a known person whose name ends as name
@@ -503,7 +740,7 @@ func (x *extractor) knownName(name string) string {
 			continue
 		}
 		kw := foldWords(k.name)
-		if len(kw) >= len(ws) && kw[len(kw)-1] == last {
+		if len(kw) >= len(ws) && kw[len(kw)-1] == last || len(ws) == 1 && len(kw) > 1 && kw[0] == last && !givenNames[last] {
 			return k.name
 		}
 	}
@@ -657,13 +894,13 @@ func coordinated(ws []string) bool {
 // trimClitic drops a leading و، ف، ل or ب from a written phrase when
 // its first word in matching form has it before a name or article.
 func trimClitic(s, w string) string {
-	if s == "" {
+	if s == "" || givenNames[w] || titles[w] || roleWords[w] || institutions[w] {
 		return s
 	}
 	for _, c := range []string{"و", "ف", "ل", "ب"} {
 		if strings.HasPrefix(w, c) && strings.HasPrefix(s, c) {
 			rest := w[len(c):]
-			if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "ل") || givenNames[rest] || titles[rest] || titles["ال"+rest] {
+			if strings.HasPrefix(rest, "ال") || c == "ل" && strings.HasPrefix(rest, "ل") || givenNames[rest] || titles[rest] || titles["ال"+rest] {
 				s = strings.TrimPrefix(s, c)
 				if strings.HasPrefix(s, "ـ") {
 					s = strings.TrimPrefix(s, "ـ")

@@ -38,7 +38,11 @@ func (x *extractor) statementsIn(pi int, p *para) {
 		}
 		w := t.w
 		if attributions[w] || attributions[stripConj(w)] && strings.HasPrefix(w, "و") {
-			x.attribution(pi, p, i)
+			// Bare حسب is also "as per" in a list ("حسب الجدول"): an
+			// attribution only opening a clause.
+			if w != "حسب" || i == p.sentStart[i] || p.toks[i-1].p == '،' || p.toks[i-1].p == ',' {
+				x.attribution(pi, p, i)
+			}
 			continue
 		}
 		if c := stripConj(w); c == "نقل" || c == "نقلت" || c == "ينقل" || c == "تنقل" || w == "نقل" || w == "نقلت" {
@@ -61,6 +65,12 @@ func (x *extractor) verbAt(p *para, i int) (verb, int, int, bool) {
 	prev := p.word(i - 1)
 	if i > 0 && !p.toks[i-1].isWord() {
 		prev = ""
+	}
+	if strings.HasPrefix(prev, "و") && len(prev) > 4 {
+		switch prev[2:] {
+		case "علي", "في", "من", "عن", "الي":
+			prev = prev[2:] // "وعلى ذكر"
+		}
 	}
 	switch prev {
 	case "علي", "في", "من", "عن", "الي", "مع", "ب", "ل", "ما", "لما", "حسبما", "هذا", "هذه":
@@ -92,7 +102,9 @@ func (x *extractor) verbAt(p *para, i int) (verb, int, int, bool) {
 	if !ok && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && len(w) >= 6 {
 		v, ok = speechVerbs[w[2:]]
 		if ok && v.lemma == "بين" && w[2:] == "بين" {
-			ok = true // وبين
+			// "وبين" is mostly "and between": a verb only opening a
+			// sentence or a clause.
+			ok = i == p.sentStart[i] || i > 0 && (p.toks[i-1].p == '،' || p.toks[i-1].p == ',' || p.toks[i-1].p == ':')
 		}
 	} else if ok && w == "بين" {
 		// Bare بين is mostly "between": a verb only opening a sentence.
@@ -114,7 +126,7 @@ func (x *extractor) clauseEnd(p *para, from int) int {
 	end := p.sentEnd[from]
 	for j := from; j < end; j++ {
 		t := p.toks[j]
-		if t.quote > 0 && !p.quoted(j) {
+		if p.opens(j) {
 			if q, ok := p.quoteAt(j); ok {
 				if q.close >= end {
 					return end
@@ -177,7 +189,7 @@ func (x *extractor) intro(p *para, a, end int, v verb) (int, introKind, int) {
 					return prep, introPrep, prep + 1
 				}
 				return j, introColon, j + 1
-			case t.quote > 0:
+			case p.opens(j):
 				if c := p.shortQuote(j); c >= 0 && j > a && (isAddressee(p.word(j-1)) || institutions[stripAl(p.word(j-1))] || mediaWords[stripAl(p.word(j-1))]) {
 					j = c
 					continue
@@ -194,6 +206,10 @@ func (x *extractor) intro(p *para, a, end int, v verb) (int, introKind, int) {
 		}
 		w := t.w
 		if anForms[w] {
+			switch p.word(j - 1) {
+			case "بعد", "قبل", "منذ", "حتي", "دون", "رغم", "بدل", "لدرجه":
+				continue // "بعد أن قضى": a time, not what was said
+			}
 			if prep >= 0 && prep < j-1 {
 				return prep, introPrep, prep + 1
 			}
@@ -267,17 +283,24 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 			}
 		}
 		k, kd, c := x.intro(p, vEnd, end, v)
+		if v.lemma == "رأى" && kd == introAn && strings.HasPrefix(p.word(c), "ي") {
+			return // "رأى أن يعيد …": decided to, not said that
+		}
 		objFirst := v.lemma == "وصف" || v.lemma == "شكر" || k < 0 && v.flags&takesObj != 0
 		if v.flags&quoteOnly != 0 {
-			if k < 0 || kd != introPrep || p.toks[c].quote <= 0 && p.toks[min(c+1, len(p.toks)-1)].quote <= 0 {
+			if k < 0 || kd != introPrep || !p.opens(c) && !p.opens(c+1) {
 				return
 			}
-			if p.toks[c].quote <= 0 {
+			if !p.opens(c) {
 				c++
 			}
 			objFirst = false
 		}
 		if v.flags&strict != 0 && k < 0 {
+			return
+		}
+		if v.kind == participle && (k < 0 || k-vEnd > 3) && !(v.flags&takesObj != 0 && k < 0) {
+			// "تعليمات مشددة بألا …": an adjective, not a continuation.
 			return
 		}
 		if objFirst {
@@ -308,6 +331,11 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 	if cs < 0 || cs >= end {
 		return
 	}
+	if w.kind == noSubject && v.kind != participle && i > 0 && p.toks[i-1].isWord() {
+		if pw := p.toks[i-1].w; !definite(pw) && !particles[pw] && !adjunctWords[pw] && !isSpeech(pw) && !isSpeech(stripConj(pw)) && pw != "ثم" && pw != "قد" && !x.speakerHead(p, i-1) && x.shortName(pw) == "" && !x.inPerson(p, i-1) {
+			return // "أحزاباً كردية طالبت بـ …": the verb describes the noun before it
+		}
+	}
 	if w.kind == noSubject {
 		w = x.continuation(pi, p, i, v)
 	}
@@ -322,6 +350,9 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 			return
 		}
 	}
+	if kind == introColon && anForms[p.word(cs)] && !p.opens(cs+1) {
+		cs++ // "قال للصحفيين: إن …"
+	}
 	start, stop, quote := x.content(p, cs, end, kind)
 	if stop <= start {
 		return
@@ -332,7 +363,7 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 // content returns the span of what was said, from token cs to the clause
 // end, and whether it is a quotation.
 func (x *extractor) content(p *para, cs, end int, kind introKind) (int, int, bool) {
-	if cs < len(p.toks) && p.toks[cs].quote > 0 {
+	if cs < len(p.toks) && p.opens(cs) {
 		if q, ok := p.quoteAt(cs); ok {
 			if kind == introColon || kind == introQuote || kind == introPrep || quoteEndsClause(p, q, end) {
 				s := p.toks[q.open].end
@@ -362,7 +393,7 @@ func (x *extractor) content(p *para, cs, end int, kind introKind) (int, int, boo
 			break
 		}
 		t := p.toks[last]
-		if t.isWord() || t.quote < 0 || t.p == ')' || t.quote == 0 && t.p == '"' {
+		if t.isWord() || p.closes(last) || t.p == ')' {
 			break
 		}
 		e = t.start
@@ -382,7 +413,7 @@ func quoteEndsClause(p *para, q quoteSpan, end int) bool {
 	}
 	t := p.toks[n]
 	if !t.isWord() {
-		return t.quote <= 0
+		return !p.opens(n)
 	}
 	return isContinuation(t.w) || t.w == "وذلك" || strings.HasPrefix(t.w, "و") && isSpeech(t.w[2:])
 }
@@ -468,6 +499,16 @@ func (x *extractor) objSplit(p *para, a, b int) int {
 	switch {
 	case honorifics[w]:
 		return j + 1
+	case anonymous[w] || anonymous[stripAl(w)] || nonSpeakers[w] || w == "مصدر" || w == "مصادر":
+		return chain(j + 1)
+	case roleWords[stripAl(w)]:
+		e := chain(j + 1)
+		if e < b && (givenNames[p.word(e)] || titles[p.word(e)]) {
+			e = apposition(name(e))
+		} else if n, pe := p.personAt(e); n != "" && pe <= b {
+			e = apposition(pe)
+		}
+		return e
 	case givenNames[w] || titles[w]:
 		e := name(j)
 		if e == j {
@@ -510,7 +551,7 @@ func (x *extractor) continuation(pi int, p *para, i int, v verb) who {
 			return w
 		}
 	} else {
-		switch w := x.backSubject(p, i); w.kind {
+		switch w := x.backSubject(p, i, v.many); w.kind {
 		case person, body, anon, placeName, notSpeaker:
 			return w
 		}
@@ -524,7 +565,7 @@ func (x *extractor) continuation(pi int, p *para, i int, v verb) who {
 // backSubject reads a subject written before its verb: "إلا أن المدير
 // العام …، أكد", "وكانت القوات الجوية قد كشفت", a headline's "X ونظيره
 // Y يؤكدان".
-func (x *extractor) backSubject(p *para, i int) who {
+func (x *extractor) backSubject(p *para, i int, joint bool) who {
 	j := i - 1
 	if p.word(j) == "قد" {
 		j--
@@ -550,10 +591,10 @@ func (x *extractor) backSubject(p *para, i int) who {
 			break
 		}
 		switch t.w {
-		case "ان", "الا", "لكن", "بينما", "فيما", "حيث", "كما", "كان", "كانت", "وكان", "وكانت", "وقد", "قد", "ثم", "و":
+		case "ان", "الا", "لكن", "ولكن", "بينما", "فيما", "حيث", "كما", "كان", "كانت", "وكان", "وكانت", "وقد", "قد", "ثم", "و", "وذلك", "فقد":
 			goto done
 		}
-		if isSpeech(t.w) || isSpeech(stripConj(t.w)) {
+		if subjectStops[t.w] || isSpeech(t.w) || isSpeech(stripConj(t.w)) {
 			return who{kind: noSubject}
 		}
 		if end-j > 15 {
@@ -562,14 +603,46 @@ func (x *extractor) backSubject(p *para, i int) who {
 	}
 done:
 	start := j + 1
+	for start < end && !p.toks[start].isWord() {
+		start++
+	}
 	if start >= end {
 		return who{kind: noSubject}
 	}
-	w := x.analyze(p, start, end, true)
-	if w.kind == person && len(foldWords(w.saidAs)) > 12 {
+	if !x.speakerHead(p, start) {
+		return who{kind: noSubject}
+	}
+	w := x.analyze(p, start, end, joint)
+	if w.kind == person && len(foldWords(w.saidAs)) > 12 || w.kind == phrase || w.kind == role {
 		return who{kind: noSubject}
 	}
 	return w
+}
+
+// inPerson reports whether token j ends a gazetteer name.
+func (x *extractor) inPerson(p *para, j int) bool {
+	for k := j; k >= 0 && k > j-5; k-- {
+		if n, e := p.personAt(k); n != "" && e > j {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerHead reports whether a subject can start at token j: a person
+// of the gazetteer, a first name, a title, an office, an institution,
+// an honorific or a source.
+func (x *extractor) speakerHead(p *para, j int) bool {
+	if n, _ := p.personAt(j); n != "" {
+		return true
+	}
+	if pl, _ := p.placeAt(j); pl != nil {
+		return true // "الصين تعهد …": a country, read to be left out
+	}
+	w := p.word(j)
+	b := bareName(w)
+	return x.givenAt(p, j, b) || titles[b] || roleWords[stripAl(w)] || institutions[stripAl(w)] || institutions[w] || honorifics[w] ||
+		anonymous[w] || anonymous[stripAl(w)] || documents[w] || documents[stripAl(w)] || nonSpeakers[w] || x.shortName(w) != ""
 }
 
 // sentenceSubject reads the subject of a sentence's first verb, for a
@@ -671,7 +744,7 @@ func (x *extractor) attribution(pi int, p *para, i int) {
 			if t.p == '،' || t.p == ',' || t.p == ':' {
 				break
 			}
-			if t.quote > 0 {
+			if p.opens(e) {
 				if c := p.shortQuote(e); c >= 0 {
 					e = c + 1
 					continue
@@ -697,7 +770,7 @@ func (x *extractor) attribution(pi int, p *para, i int) {
 	opens := i == s || i == p.nextWord(s) || anForms[p.word(i-1)]
 	if opens {
 		cs := e
-		for cs < end && (!p.toks[cs].isWord() && p.toks[cs].quote <= 0 || p.word(cs) == "فان" || p.word(cs) == "فانه" || p.word(cs) == "ان") {
+		for cs < end && (!p.toks[cs].isWord() && !p.opens(cs) || p.word(cs) == "فان" || p.word(cs) == "فانه" || p.word(cs) == "ان") {
 			cs++
 		}
 		ce := x.clauseEnd(p, cs)
@@ -717,7 +790,7 @@ func (x *extractor) attribution(pi int, p *para, i int) {
 	}
 	cs := x.dateline(p, s, i)
 	ce := i
-	for ce > cs && (!p.toks[ce-1].isWord() && p.toks[ce-1].quote >= 0 && p.toks[ce-1].p != ')') {
+	for ce > cs && (!p.toks[ce-1].isWord() && !p.closes(ce-1) && p.toks[ce-1].p != ')') {
 		ce--
 	}
 	if ce-1 > cs && (p.word(ce-1) == "علي" || p.word(ce-1) == "كما") {

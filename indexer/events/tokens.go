@@ -262,6 +262,22 @@ func (p *para) quoteAt(i int) (quoteSpan, bool) {
 	return quoteSpan{}, false
 }
 
+// opens reports whether token i opens a quotation.
+func (p *para) opens(i int) bool {
+	_, ok := p.quoteAt(i)
+	return ok
+}
+
+// closes reports whether token i closes a quotation.
+func (p *para) closes(i int) bool {
+	for _, q := range p.quotes {
+		if q.close == i {
+			return true
+		}
+	}
+	return false
+}
+
 // quoted reports whether token i is inside a quotation.
 func (p *para) quoted(i int) bool { return p.inQuote[i] >= 0 }
 

@@ -234,7 +234,7 @@ func (x *extractor) visitAt(p *para, i int, kind visitKind, lo, hi int, prevVisi
 			continue
 		}
 		pl, pe := p.placeAt(k)
-		if pl == nil {
+		if pl == nil || adjectival(p, k, pl) {
 			continue
 		}
 		if kind == visitNoun && len(visitKindsBetween(p, i+1, k)) > 0 {
@@ -270,6 +270,13 @@ func (x *extractor) visitAt(p *para, i int, kind visitKind, lo, hi int, prevVisi
 	d.group = group
 	x.finishVisit(p, d, s, e, lo, hi, future || imperfect, perfectForm, ongoing, i)
 	return d
+}
+
+// adjectival reports whether a place's name at token k is an adjective
+// of the noun before it: "الجامعات السعودية" is not Saudi Arabia.
+func adjectival(p *para, k int, pl *place) bool {
+	return strings.HasSuffix(pl.name, "ية") && definite(p.toks[k].w) && !strings.HasPrefix(p.toks[k].w, "ل") && !strings.HasPrefix(p.toks[k].w, "ب") &&
+		definite(p.word(k-1)) && !particles[p.word(k-1)]
 }
 
 // visitKindsBetween lists visit words between tokens a and b.
