@@ -108,6 +108,10 @@ func (x *extractor) subjectEnd(p *para, a, b int) (start, end int) {
 			start += 2
 			continue
 		}
+		if (w == "الشهر" || w == "الاسبوع" || w == "العام") && (p.word(start+1) == "الماضي" || p.word(start+1) == "المقبل" || p.word(start+1) == "الجاري") {
+			start += 2
+			continue
+		}
 		if _, wd := weekdays[w]; wd || w == "يوم" || w == "غد" || w == "امس" || w == "اليوم" || w == "غدا" || w == "مساء" || w == "صباح" || !p.toks[start].isWord() && (p.toks[start].p == '،' || p.toks[start].p == ',') {
 			start++
 			continue
@@ -311,7 +315,7 @@ func (x *extractor) nameLike(p *para, j int) bool {
 	if !givenNames[w] {
 		// A conjunction, a verb's prefix, an indefinite accusative ending
 		// or a preposition before an office's noun: not a name.
-		if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") || strings.HasPrefix(w, "ي") || strings.HasPrefix(w, "ت") && len(w) > 6 ||
+		if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ي") || strings.HasPrefix(w, "ت") && len(w) > 6 ||
 			strings.HasSuffix(w, "ا") && len(w) >= 8 || participleLike(w) || nameEnds[w] {
 			return false
 		}
@@ -413,7 +417,7 @@ func (x *extractor) afterTitle(p *para, k int) bool {
 // the first or last word of a person the article has already named.
 func (x *extractor) shortName(w string) string {
 	w = stripConj(w)
-	if len(w) < 4 || roleWords[stripAl(w)] || titles[w] || particles[w] || complements[w] {
+	if len(w) < 4 || roleWords[stripAl(w)] || titles[w] || particles[w] || complements[w] || givenNames[w] {
 		return ""
 	}
 	best, order := "", -1
@@ -483,8 +487,12 @@ func (x *extractor) fullName(w string, upto int) string {
 				if !p.toks[k].isWord() {
 					break
 				}
-				if givenNames[p.toks[k].w] {
-					return x.text(p, k, j+1)
+				if givenNames[bareName(p.toks[k].w)] {
+					// "عبدالله بن محمد السويد": back over بن and names.
+					for k >= 2 && (p.word(k-1) == "بن" || p.word(k-1) == "بنت") && p.toks[k-2].isWord() {
+						k -= 2
+					}
+					return trimClitic(x.text(p, k, j+1), p.toks[k].w)
 				}
 			}
 		}
@@ -541,7 +549,7 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 		return who{kind: anon} // مكتبه: someone's office, unnamed
 	}
 	if documents[w0] || documents[stripAl(w0)] {
-		if iss := x.issuer(p, a+1, b); iss.kind == body || iss.kind == person {
+		if iss := x.issuer(p, a+1, min(p.sentEnd[a], a+16)); iss.kind == body || iss.kind == person {
 			iss.saidAs = said
 			return iss
 		}

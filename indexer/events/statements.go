@@ -49,6 +49,10 @@ func (x *extractor) statementsIn(pi int, p *para) {
 			x.reported(pi, p, i)
 			continue
 		}
+		if p.word(i-1) == "ما" && p.word(i-2) == "علي" && isSpeech(w) {
+			x.attribution(pi, p, i-2) // "…، على ما أوضحت الشرطة في بيان"
+			continue
+		}
 		v, vEnd, second, ok := x.verbAt(p, i)
 		if !ok {
 			continue
@@ -299,7 +303,7 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 		if v.flags&strict != 0 && k < 0 {
 			return
 		}
-		if v.kind == participle && (k < 0 || k-vEnd > 3) && !(v.flags&takesObj != 0 && k < 0) {
+		if v.kind == participle && (k < 0 || k-vEnd > 2) && !(v.flags&takesObj != 0 && k < 0) {
 			// "تعليمات مشددة بألا …": an adjective, not a continuation.
 			return
 		}
@@ -324,6 +328,13 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 				}
 				a, b := x.subjectEnd(p, vEnd, se)
 				w = x.analyze(p, a, b, v.many)
+				if v.kind == participle && w.kind != person && w.kind != body {
+					// "محذرةً المسافرين من …": an object, not a subject.
+					w = who{kind: noSubject}
+					if v.flags&takesObj != 0 && kd == introPrep {
+						c = vEnd
+					}
+				}
 			}
 			kind, cs = kd, c
 		}
@@ -336,6 +347,7 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 			return // "أحزاباً كردية طالبت بـ …": the verb describes the noun before it
 		}
 	}
+	fresh := w.kind != noSubject
 	if w.kind == noSubject {
 		w = x.continuation(pi, p, i, v)
 	}
@@ -346,7 +358,10 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 		x.blocked, x.lastValid = true, false
 		return
 	case phrase:
-		if !commonVerbs[v.lemma] || kind == introPrep || kind == noIntro || len(strings.Fields(w.saidAs)) > 6 {
+		// A subject of no known kind is taken only with a common verb and
+		// a clause, colon or quotation ("أكد أرسنال الإنجليزي أن …");
+		// its continuations follow it.
+		if fresh && (!commonVerbs[v.lemma] || kind == introPrep || kind == noIntro || len(strings.Fields(w.saidAs)) > 6) {
 			return
 		}
 	}
@@ -566,6 +581,16 @@ func (x *extractor) continuation(pi int, p *para, i int, v verb) who {
 // العام …، أكد", "وكانت القوات الجوية قد كشفت", a headline's "X ونظيره
 // Y يؤكدان".
 func (x *extractor) backSubject(p *para, i int, joint bool) who {
+	// A newspaper's name in quotation marks opening the sentence:
+	// "«سبق» تقول للمسؤول: …".
+	if i > 0 && p.closes(i-1) {
+		for _, q := range p.quotes {
+			if q.close == i-1 && q.open == p.sentStart[i] && p.shortQuote(q.open) == q.close {
+				s, e := trimSpan(x.body, p.toks[q.open].end, p.toks[q.close].start)
+				return who{kind: body, names: []string{x.body[s:e]}, saidAs: x.body[s:e]}
+			}
+		}
+	}
 	j := i - 1
 	if p.word(j) == "قد" {
 		j--

@@ -46,6 +46,7 @@ type visitDraft struct {
 	when       when
 	start, end int  // the evidence sentence
 	inherited  bool // the visitor is the one of the sentence's previous mention
+	nounOnly   bool // a noun with no verb ("زيارة ماور ستتمحور"): a reference
 }
 
 // visitsIn finds the visit mentions of one paragraph.
@@ -76,10 +77,18 @@ func (x *extractor) visitsIn(pi int, p *para) {
 		if s != prevSent {
 			prevVisitor, prevDraft, prevSent = who{}, nil, s
 		}
-		// The dates of this mention lie between its neighbours.
+		// The dates of this mention lie between its neighbours, and after
+		// the frame of a statement that reports it ("أعلنت مصادر أمس
+		// السبت: إن X سيقوم …").
 		lo, hi := s, e
 		if n > 0 && trig[n-1] >= s {
 			lo = trig[n-1] + 1
+		}
+		for k := i - 1; k >= lo; k-- {
+			if p.toks[k].p == ':' || anForms[p.word(k)] || p.opens(k) {
+				lo = k + 1
+				break
+			}
 		}
 		if n+1 < len(trig) && trig[n+1] < e {
 			hi = trig[n+1]
@@ -203,7 +212,7 @@ func (x *extractor) visitAt(p *para, i int, kind visitKind, lo, hi int, prevVisi
 					break
 				}
 				sw := p.word(stop)
-				if adjunctWords[sw] || particles[sw] || isSpeech(sw) {
+				if adjunctWords[sw] || particles[sw] || isSpeech(sw) || futureAux[sw] || (strings.HasPrefix(sw, "ست") || strings.HasPrefix(sw, "سي")) && len(sw) >= 10 && !givenNames[sw] {
 					break
 				}
 				stop++
@@ -215,6 +224,7 @@ func (x *extractor) visitAt(p *para, i int, kind visitKind, lo, hi int, prevVisi
 			if p.word(i-1) == "كانت" || p.word(i-2) == "كانت" || strings.HasPrefix(p.word(i-2), "كان") {
 				perfectForm = true
 			}
+			d.nounOnly = !perfectForm
 		}
 	}
 	if d.visitor.kind != person && d.visitor.kind != role {
@@ -411,7 +421,7 @@ func (x *extractor) visitsOut() []Visit {
 			if t.d.group == d.group && d.group >= 0 && t.d.dest != d.dest {
 				continue // named together: separate stops
 			}
-			if !sameTrip(t.d.dest, d.dest) || t.d.planned != d.planned {
+			if !sameTrip(t.d.dest, d.dest) || t.d.planned != d.planned && !(d.nounOnly && d.when.empty()) {
 				continue
 			}
 			if sameWho(t.visitor, d.visitor) || t.visitor.kind == role || d.visitor.kind == role {
