@@ -21,20 +21,23 @@ func (w when) empty() bool {
 	return w.from.IsZero() && w.month == 0 && w.days == 0 && w.until.IsZero()
 }
 
+// months maps month names in matching form to their months.
+var months = news.MonthNames()
+
 // monthAt reads a month name at token i (one or two words, a clitic
 // allowed: "بشهر" is not, "وفي مارس" is two tokens) and returns it and
 // the index after it.
 func (p *para) monthAt(i int) (time.Month, int) {
-	w := p.word(i)
-	if w == "" {
+	if i < 0 || i >= len(p.toks) || p.trig[i]&trigMonth == 0 {
 		return 0, i
 	}
+	w := p.toks[i].w
 	if w == "كانون" || w == "تشرين" {
-		if m := news.MonthNamed(w + " " + p.word(i+1)); m != 0 {
+		if m := months[w+" "+p.word(i+1)]; m != 0 {
 			return m, i + 2
 		}
 	}
-	if m := news.MonthNamed(w); m != 0 {
+	if m := months[w]; m != 0 {
 		return m, i + 1
 	}
 	return 0, i
@@ -320,6 +323,9 @@ func (x *extractor) yearAt(p *para, j int) (int, int) {
 // latest year the article writes next to a month.
 func (x *extractor) guessYear(m time.Month, planned bool) int {
 	if x.pub.IsZero() {
+		if x.latestYear < 0 {
+			x.latestYear = latestYear(x.paras)
+		}
 		return x.latestYear
 	}
 	y, pm, _ := x.pub.Date()

@@ -106,6 +106,7 @@ type known struct {
 	name   string
 	isBody bool
 	words  map[string]bool // the name's and role's words, without the article
+	fw     []string        // the name's words in matching form
 	order  int
 }
 
@@ -113,7 +114,7 @@ type known struct {
 type extractor struct {
 	title, body string
 	pub         time.Time
-	latestYear  int // the latest year written next to a month, for day-month dates without one
+	latestYear  int // the latest year written next to a month (-1 until read), for day-month dates without one
 	paras       []*para
 
 	known []*known
@@ -133,7 +134,7 @@ type extractor struct {
 }
 
 func newExtractor(title, body string, published time.Time) *extractor {
-	x := &extractor{title: title, body: body, pub: published}
+	x := &extractor{title: title, body: body, pub: published, latestYear: -1}
 	if !published.IsZero() {
 		y, m, d := published.Date()
 		x.pub = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
@@ -143,8 +144,11 @@ func newExtractor(title, body string, published time.Time) *extractor {
 
 // run reads the paragraphs in order.
 func (x *extractor) run() {
-	for _, m := range news.PeopleIn(x.title) {
-		x.remember(m.Canonical, false, x.title, m.Start, m.End)
+	if x.title != "" {
+		// The people of the headline are known before the body starts.
+		tp, buf := newPara(x.title, 0, len(x.title), x.buf)
+		x.buf = buf
+		x.rememberPeople(tp)
 	}
 	start := 0
 	for start <= len(x.body) {
@@ -162,7 +166,6 @@ func (x *extractor) run() {
 		}
 		start = end + 1
 	}
-	x.latestYear = latestYear(x.paras)
 	for pi, p := range x.paras {
 		x.rememberPeople(p)
 		x.statementsIn(pi, p)
@@ -200,87 +203,81 @@ func trimSpan(s string, start, end int) (int, int) {
 	return start, end
 }
 
-// rememberPeople records the gazetteer people a paragraph names, with
-// the words around each (its role).
+// rememberPeople finds the gazetteer people a paragraph names and
+// records each with the words around it (its role).
 func (x *extractor) rememberPeople(p *para) {
-	text := x.body[p.start:p.end]
-	ms := news.PeopleIn(text)
-	if len(ms) == 0 {
-		return
-	}
-	p.persons = make(map[int]personSpan, len(ms))
-	k := 0
-	for _, m := range ms {
-		for k < len(p.toks) && p.toks[k].start < p.start+m.Start {
-			k++
+	type mention struct{ from, to int }
+	var ms []mention
+	for i := 0; i < len(p.words); i++ {
+		if p.words[i] == "" {
+			continue
 		}
-		e := k
-		for e < len(p.toks) && p.toks[e].end <= p.start+m.End {
-			e++
-		}
-		if e > k {
-			p.persons[k] = personSpan{m.Canonical, e}
+		if name, n := news.PersonAt(p.words, i); n > 0 {
+			if p.persons == nil {
+				p.persons = make(map[int]personSpan)
+			}
+			p.persons[i] = personSpan{name, i + n}
+			ms = append(ms, mention{i, i + n})
+			i += n - 1
 		}
 	}
 	prevEnd := 0
 	for n, m := range ms {
-		next := len(text)
+		next := len(p.toks)
 		if n+1 < len(ms) {
-			next = ms[n+1].Start
+			next = ms[n+1].from
 		}
-		x.remember(m.Canonical, false, text[prevEnd:next], m.Start-prevEnd, m.End-prevEnd)
-		prevEnd = m.End
+		k := x.knownPerson(p.persons[m.from].name)
+		// Up to six words before, in the sentence and after the last name.
+		var before []string
+		for j := m.from - 1; j >= prevEnd && len(before) < 6; j-- {
+			if w := p.words[j]; w != "" {
+				before = append(before, w)
+				// "تسلم الرئيس المصري والأمير محمد بن سلمان": the words
+				// before "و" and a title belong to someone else.
+				if c := stripConj(w); c != w && (titles[c] || roleWords[stripAl(c)] || givenNames[c]) {
+					break
+				}
+				continue
+			}
+			if r := p.toks[j].p; r == '.' || r == ':' || r == '؟' || r == '!' {
+				break
+			}
+		}
+		for _, w := range before {
+			k.words[stripAl(w)] = true
+			k.words[stripAl(stripConj(w))] = true
+		}
+		// Up to eight words after, to the next punctuation or name.
+		for j, c := m.to, 0; j < next && c < 8; j++ {
+			w := p.words[j]
+			if w == "" {
+				break
+			}
+			k.words[stripAl(w)] = true
+			k.words[stripAl(stripConj(w))] = true
+			c++
+		}
+		prevEnd = m.to
 	}
 }
 
-// remember records a person or body named in text[start:end], with up
-// to six words before and eight after it in the same sentence as its
-// role.
-func (x *extractor) remember(name string, isBody bool, text string, start, end int) {
+// knownPerson returns the record of a gazetteer person, made anew or
+// brought up as the latest named.
+func (x *extractor) knownPerson(name string) *known {
 	x.order++
-	var k *known
 	for _, e := range x.known {
 		if e.name == name {
-			k = e
-			break
+			e.order = x.order
+			return e
 		}
 	}
-	if k == nil {
-		k = &known{name: name, isBody: isBody, words: map[string]bool{}}
-		x.known = append(x.known, k)
-		for _, w := range foldWords(name) {
-			k.words[stripAl(w)] = true
-		}
-	}
-	k.order = x.order
-	before := text[:start]
-	if i := strings.LastIndexAny(before, ".؟!:\n"); i >= 0 {
-		before = before[i+1:]
-	}
-	bw := foldWords(before)
-	if len(bw) > 6 {
-		bw = bw[len(bw)-6:]
-	}
-	// "تسلم الرئيس المصري والأمير محمد بن سلمان": the words before "و"
-	// and a title belong to someone else.
-	for k := len(bw) - 1; k > 0; k-- {
-		if c := stripConj(bw[k]); c != bw[k] && (titles[c] || roleWords[stripAl(c)] || givenNames[c]) {
-			bw = bw[k:]
-			break
-		}
-	}
-	after := text[end:]
-	if i := strings.IndexAny(after, ".؟!:،,\n"); i >= 0 {
-		after = after[:i]
-	}
-	aw := foldWords(after)
-	if len(aw) > 8 {
-		aw = aw[:8]
-	}
-	for _, w := range append(bw, aw...) {
+	k := &known{name: name, words: map[string]bool{}, order: x.order, fw: foldWords(name)}
+	for _, w := range k.fw {
 		k.words[stripAl(w)] = true
-		k.words[stripAl(stripConj(w))] = true
 	}
+	x.known = append(x.known, k)
+	return k
 }
 
 // stripConj removes a leading و or ف from a word of at least four

@@ -103,7 +103,88 @@ var periphrases = map[string]struct {
 // أعلن X.
 var attributions = map[string]bool{"بحسب": true, "حسب": true, "وفق": true, "وفقا": true, "طبقا": true, "حسبما": true}
 
+// Kinds of trigger word, as bits: a word that may start a statement or
+// a visit. Every form is also listed with و and ف before it, so that one
+// lookup per word tells whether to look closer.
+const (
+	trigSpeech = 1 << iota
+	trigVisit
+	trigPart  // a participle that continues a statement
+	trigMonth // a month's name, or the first word of a two-word one
+)
+
+var triggers = map[string]uint8{}
+
+// triggerTails marks the endings of trigger words (see tailKey), so that
+// most words are passed over without a map look-up.
+var triggerTails [1 << 16]bool
+
+func addTrigger(w string, bit uint8) {
+	for _, c := range []string{"", "و", "ف"} {
+		triggers[c+w] |= bit
+	}
+}
+
+// triggerOf returns the trigger bits of a word in matching form.
+func triggerOf(w string) uint8 {
+	if len(w) < 2 || !triggerTails[tailKey(w)] {
+		return 0
+	}
+	return triggers[w]
+}
+
+// tailKey hashes the last bytes of w (up to six: three Arabic letters)
+// into 16 bits.
+func tailKey(w string) uint16 {
+	var k uint64
+	for i := max(0, len(w)-6); i < len(w); i++ {
+		k = k<<8 | uint64(w[i])
+	}
+	k *= 0x9E3779B97F4A7C15
+	return uint16(k >> 48)
+}
+
 func init() {
+	defer func() {
+		for w := range speechVerbs {
+			addTrigger(w, trigSpeech)
+		}
+		for w := range periphrases {
+			addTrigger(w, trigSpeech)
+		}
+		for w := range attributions {
+			addTrigger(w, trigSpeech)
+		}
+		for _, w := range []string{"نقل", "نقلت", "ينقل", "تنقل"} {
+			addTrigger(w, trigSpeech)
+		}
+		for w := range visitVerbs {
+			addTrigger(w, trigVisit)
+		}
+		for w := range arriveVerbs {
+			addTrigger(w, trigVisit)
+		}
+		for w := range landVerbs {
+			addTrigger(w, trigVisit)
+		}
+		for w := range visitNouns {
+			addTrigger(w, trigVisit)
+		}
+		for w, v := range speechVerbs {
+			if v.kind == participle {
+				triggers[w] |= trigPart
+			}
+		}
+		for w := range months {
+			if i := strings.IndexByte(w, ' '); i >= 0 {
+				w = w[:i]
+			}
+			triggers[w] |= trigMonth
+		}
+		for w := range triggers {
+			triggerTails[tailKey(w)] = true
+		}
+	}()
 	for _, e := range verbTable {
 		add := func(forms string, k verbKind, many bool) {
 			for _, f := range strings.Fields(forms) {

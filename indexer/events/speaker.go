@@ -425,7 +425,7 @@ func (x *extractor) shortName(w string) string {
 		if k.isBody {
 			continue
 		}
-		ws := foldWords(k.name)
+		ws := k.fw
 		if len(ws) > 1 && (ws[0] == w || ws[len(ws)-1] == w) && k.order > order {
 			best, order = k.name, k.order
 		}
@@ -592,8 +592,12 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 	}
 	// A named institution or agency.
 	head := stripAl(w0)
-	if institutions[head] || institutions[w0] || len(news.Agencies(said)) > 0 && !roleWords[head] {
-		if ag := news.Agencies(said); len(ag) == 1 {
+	var ag []string
+	if !roleWords[head] && !titles[w0] && !givenNames[bareName(w0)] {
+		ag = news.Agencies(said)
+	}
+	if institutions[head] || institutions[w0] || len(ag) > 0 {
+		if len(ag) == 1 {
 			return who{kind: body, names: ag, saidAs: said}
 		}
 		if definite(w0) {
@@ -637,7 +641,7 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 			return who{kind: person, names: []string{x.knownName(full)}, saidAs: said}
 		}
 		for _, k := range x.known {
-			if kw := foldWords(k.name); !k.isBody && len(kw) > 1 && kw[len(kw)-1] == ws[len(ws)-1] {
+			if kw := k.fw; !k.isBody && len(kw) > 1 && kw[len(kw)-1] == ws[len(ws)-1] {
 				return who{kind: person, names: []string{k.name}, saidAs: said}
 			}
 		}
@@ -652,7 +656,7 @@ func (x *extractor) lastBody(head string) *known {
 		if !k.isBody {
 			continue
 		}
-		ws := foldWords(k.name)
+		ws := k.fw
 		if len(ws) > 0 && stripAl(ws[0]) == head && (best == nil || k.order > best.order) {
 			best = k
 		}
@@ -747,13 +751,13 @@ func (x *extractor) knownName(name string) string {
 		if k.isBody {
 			continue
 		}
-		kw := foldWords(k.name)
+		kw := k.fw
 		if len(kw) >= len(ws) && kw[len(kw)-1] == last || len(ws) == 1 && len(kw) > 1 && kw[0] == last && !givenNames[last] {
 			return k.name
 		}
 	}
 	x.order++
-	k := &known{name: name, words: map[string]bool{}, order: x.order}
+	k := &known{name: name, words: map[string]bool{}, order: x.order, fw: ws}
 	for _, w := range ws {
 		k.words[stripAl(w)] = true
 	}
@@ -777,9 +781,9 @@ func (x *extractor) rememberWho(w who) {
 			}
 		}
 		if k == nil {
-			k = &known{name: n, isBody: w.kind == body, words: map[string]bool{}}
+			k = &known{name: n, isBody: w.kind == body, words: map[string]bool{}, fw: foldWords(n)}
 			x.known = append(x.known, k)
-			for _, fw := range foldWords(n) {
+			for _, fw := range k.fw {
 				k.words[stripAl(fw)] = true
 			}
 		}

@@ -33,7 +33,7 @@ const (
 func (x *extractor) statementsIn(pi int, p *para) {
 	for i := 0; i < len(p.toks); i++ {
 		t := p.toks[i]
-		if !t.isWord() || p.quoted(i) {
+		if p.trig[i]&trigSpeech == 0 || p.quoted(i) {
 			continue
 		}
 		w := t.w
@@ -147,7 +147,7 @@ func (x *extractor) clauseEnd(p *para, from int) int {
 			if nw == "" {
 				continue
 			}
-			if isContinuation(nw) || nw == "وذلك" || attributions[nw] || attributions[stripConj(nw)] || nw == "حسبما" || nw == "بينما" ||
+			if p.trig[j+1]&trigPart != 0 || nw == "وذلك" || attributions[nw] || attributions[stripConj(nw)] || nw == "حسبما" || nw == "بينما" ||
 				nw == "في" && p.word(j+2) == "حين" || nw == "علي" && p.word(j+2) == "ما" || nw == "كما" && p.word(j+2) != "" && isSpeech(p.word(j+2)) {
 				return j
 			}
@@ -157,7 +157,7 @@ func (x *extractor) clauseEnd(p *para, from int) int {
 			continue
 		}
 		if t.isWord() && j > from {
-			if isContinuation(t.w) {
+			if p.trig[j]&trigPart != 0 {
 				return j
 			}
 			if (t.w == "علي" || t.w == "وفق" || t.w == "بحسب" || t.w == "حسب" || t.w == "وفقا") && p.word(j+1) == "ما" || t.w == "حسبما" {

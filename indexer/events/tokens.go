@@ -22,6 +22,8 @@ func (t tok) isWord() bool { return t.w != "" }
 type para struct {
 	start, end int // byte span in the body
 	toks       []tok
+	words      []string // each token's matching form, "" for punctuation
+	trig       []uint8  // each token's trigger bits (see triggers)
 	// inQuote[i] is the index of the quotation token i is inside, or -1.
 	inQuote []int
 	// quotes are the quotations: token indexes of the opening and closing
@@ -52,6 +54,46 @@ func (p *para) personAt(i int) (string, int) {
 }
 
 type quoteSpan struct{ open, close int }
+
+// arabicFold is news.FoldRune over the Arabic block U+0600–U+06FF, with
+// notWord for the block's punctuation and symbols, so that the tokenizer
+// reads an Arabic letter with one table look-up.
+var arabicFold = func() (t [0x100]rune) {
+	for i := range t {
+		r := rune(0x600 + i)
+		if !isWordRune(r) {
+			t[i] = notWord
+			continue
+		}
+		t[i] = news.FoldRune(r)
+	}
+	return
+}()
+
+const notWord = -2
+
+// fold returns r in matching form, -1 when it is dropped inside a word
+// (a diacritic, tatweel), or notWord when it is not part of a word.
+func fold(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + ('a' - 'A')
+		}
+		return notWord
+	case r >= 0x600 && r <= 0x6FF:
+		if r == 'ـ' {
+			return -1
+		}
+		return arabicFold[r-0x600]
+	case isWordRune(r):
+		return news.FoldRune(r)
+	}
+	return notWord
+}
 
 // isWordRune reports whether r belongs inside a word.
 func isWordRune(r rune) bool {
@@ -92,49 +134,56 @@ func kept(r rune) bool {
 	return q
 }
 
-// tokenize splits the paragraph body[start:end] into tokens. A full stop,
-// comma, slash or hyphen between two characters of a word or number
-// ("19.3", "www.ipa.edu.sa", "08-04-2024") stays inside it.
+// tokenize splits the paragraph body[start:end] into tokens. A full stop
+// between two characters of a word or number ("19.3", "www.ipa.edu.sa"),
+// and a comma, hyphen, slash or colon between two digits ("08-04-2024",
+// "4,5"), stays inside it. The words' matching forms share one string.
 func tokenize(body string, start, end int, buf []byte) ([]tok, []byte) {
 	s := body[start:end]
 	toks := make([]tok, 0, len(s)/6+4)
-	wStart := -1
+	type span struct{ from, to int32 }
+	spans := make([]span, 0, len(s)/6+4)
 	buf = buf[:0]
+	wStart, bStart := -1, 0
 	flush := func(i int) {
 		if wStart >= 0 {
-			if len(buf) > 0 {
-				toks = append(toks, tok{start: start + wStart, end: start + i, w: string(buf)})
+			if len(buf) > bStart {
+				toks = append(toks, tok{start: start + wStart, end: start + i})
+				spans = append(spans, span{int32(bStart), int32(len(buf))})
 			}
-			wStart, buf = -1, buf[:0]
+			wStart = -1
 		}
 	}
 	for i, r := range s {
-		if isWordRune(r) {
-			if wStart < 0 {
-				wStart = i
+		if m := fold(r); m != notWord {
+			if m == -1 && r == 'ـ' && wStart < 0 {
+				continue // tatweel outside a word
 			}
-			if m := news.FoldRune(r); m >= 0 {
+			if wStart < 0 {
+				wStart, bStart = i, len(buf)
+			}
+			switch {
+			case m < 0:
+			case m < utf8.RuneSelf:
+				buf = append(buf, byte(m))
+			case m < 0x800:
+				buf = append(buf, byte(0xC0|m>>6), byte(0x80|m&0x3F))
+			default:
 				buf = utf8.AppendRune(buf, m)
 			}
 			continue
 		}
-		if r == 'ـ' && wStart >= 0 { // tatweel inside a word
-			continue
-		}
 		if wStart >= 0 && (r == '.' || r == ',' || r == '-' || r == '/' || r == ':') {
-			// Inside a number or an address when a word character follows
-			// directly (and, for ':' and ',', a digit on both sides).
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			next, _ := utf8.DecodeRuneInString(s[i+1:])
 			inside := isWordRune(next) && isWordRune(prev)
-			if r == ':' || r == ',' || r == '-' || r == '/' {
+			if r != '.' {
 				inside = isDigitRune(prev) && isDigitRune(next)
-			}
-			if r == '.' && !isDigitRune(next) && !(next < utf8.RuneSelf && isWordRune(next)) {
+			} else if !isDigitRune(next) && !(next < utf8.RuneSelf && isWordRune(next)) {
 				inside = false // "جيرو.." or ".وهذا": a sentence mark
 			}
 			if inside {
-				buf = utf8.AppendRune(buf, r)
+				buf = append(buf, byte(r))
 				continue
 			}
 		}
@@ -160,9 +209,16 @@ func tokenize(body string, start, end int, buf []byte) ([]tok, []byte) {
 				}
 			}
 			toks = append(toks, t)
+			spans = append(spans, span{-1, -1})
 		}
 	}
 	flush(len(s))
+	all := string(buf)
+	for i, sp := range spans {
+		if sp.from >= 0 {
+			toks[i].w = all[sp.from:sp.to]
+		}
+	}
 	return toks, buf
 }
 
@@ -171,6 +227,16 @@ func newPara(body string, start, end int, buf []byte) (*para, []byte) {
 	p := &para{start: start, end: end}
 	p.toks, buf = tokenize(body, start, end, buf)
 	n := len(p.toks)
+	p.words = make([]string, n)
+	ints := make([]int, 3*n)
+	p.inQuote, p.sentEnd, p.sentStart = ints[:n:n], ints[n:2*n:2*n], ints[2*n:]
+	p.trig = make([]uint8, n)
+	for i, t := range p.toks {
+		p.words[i] = t.w
+		if t.w != "" {
+			p.trig[i] = triggerOf(t.w)
+		}
+	}
 	open, depth := -1, 0
 	for i, t := range p.toks {
 		if t.p == 0 {
@@ -200,7 +266,6 @@ func newPara(body string, start, end int, buf []byte) (*para, []byte) {
 	if open >= 0 {
 		p.quotes = append(p.quotes, quoteSpan{open, n})
 	}
-	p.inQuote = make([]int, n)
 	for i := range p.inQuote {
 		p.inQuote[i] = -1
 	}
@@ -209,8 +274,6 @@ func newPara(body string, start, end int, buf []byte) (*para, []byte) {
 			p.inQuote[k] = qi
 		}
 	}
-	p.sentEnd = make([]int, n)
-	p.sentStart = make([]int, n)
 	s0 := 0
 	for i := 0; i < n; i++ {
 		if p.isStop(i) {

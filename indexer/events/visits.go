@@ -54,7 +54,7 @@ func (x *extractor) visitsIn(pi int, p *para) {
 	var trig []int
 	var kinds []visitKind
 	for i, t := range p.toks {
-		if !t.isWord() {
+		if p.trig[i]&trigVisit == 0 {
 			continue
 		}
 		k := visitKindOf(t.w)

@@ -53,6 +53,72 @@ func PeopleIn(text string) []Mention {
 	return out
 }
 
+// PersonAt returns the gazetteer person whose name starts at words[i],
+// and how many words the name takes, or "" and 0. The words are in
+// matching form (see FoldRune), "" standing for punctuation, which no
+// name crosses; a clitic (و، ب، ل …) may begin the first word, as for
+// People. Where two variants start at one word, the longer is taken.
+func PersonAt(words []string, i int) (string, int) {
+	w := words[i]
+	if len(w) < 4 || !personTails[tailKey(w)] {
+		return "", 0
+	}
+	best, bestLen := "", 0
+	try := func(vs []variant) {
+		for _, v := range vs {
+			if v.parenOnly || i+len(v.words) > len(words) || len(v.words) <= bestLen {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(v.words); k++ {
+				if words[i+k] != v.words[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best, bestLen = v.canonical, len(v.words)
+			}
+		}
+	}
+	if vs, ok := people.byFirst[w]; ok {
+		try(vs)
+	}
+	switch w[:2] {
+	case "و", "ف", "ب", "ل", "ك":
+		for _, p := range cliticForms[0] {
+			if len(w)-len(p.prefix) >= 4 && w[:len(p.prefix)] == p.prefix {
+				if vs, ok := people.byFirst[w[len(p.prefix):]]; ok {
+					try(vs)
+				}
+			}
+		}
+	}
+	return best, bestLen
+}
+
+// personTails marks the last four bytes of every first word of a
+// person's name: a word whose ending is not marked starts no name, with
+// or without a clitic before it, and is passed over without a map
+// look-up.
+var personTails = func() *[1 << 16]bool {
+	var t [1 << 16]bool
+	for w := range people.byFirst {
+		if len(w) >= 4 {
+			t[tailKey(w)] = true
+		}
+	}
+	return &t
+}()
+
+// tailKey hashes the last four bytes of w into 16 bits.
+func tailKey(w string) uint16 {
+	n := len(w)
+	k := uint32(w[n-1]) | uint32(w[n-2])<<8 | uint32(w[n-3])<<16 | uint32(w[n-4])<<24
+	k *= 0x9E3779B1
+	return uint16(k >> 16)
+}
+
 // FoldRune maps one rune to the matching form the gazetteer uses, or to
 // -1 when it is dropped: alef forms become bare alef, alef maqsura ya, ta
 // marbuta ha, hamza seats their bare letters; diacritics and tatweel are

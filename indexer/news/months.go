@@ -2,9 +2,15 @@ package news
 
 import "time"
 
-// MonthNamed returns the month a month name names, in any of the
-// spellings ParseDate reads (Levantine, Egyptian and Gulf, Maghrebi:
-// "نيسان", "أبريل", "ابريل", "أفريل" …), or 0 when name is none. A
-// two-word name ("تشرين الأول") is given with one space between its
-// words.
-func MonthNamed(name string) time.Month { return monthNames[normalize(name)] }
+// MonthNames returns the month names ParseDate reads, in matching form
+// (see FoldRune), and their months: the Levantine, Egyptian and Gulf,
+// and Maghrebi names with their spelling variants ("نيسان", "ابريل",
+// "افريل" …). A two-word name ("تشرين الاول") has one space between its
+// words. The map is a copy the caller may keep.
+func MonthNames() map[string]time.Month {
+	m := make(map[string]time.Month, len(monthNames))
+	for k, v := range monthNames {
+		m[k] = v
+	}
+	return m
+}
