@@ -108,6 +108,7 @@ type known struct {
 	words  map[string]bool // the name's and role's words, without the article
 	fw     []string        // the name's words in matching form
 	order  int
+	pos    int // where the body last names it or reports it speaking
 }
 
 // extractor holds what is read of one article.
@@ -181,7 +182,15 @@ func teaser(p, rest string) bool {
 	}
 	head := strings.TrimSpace(strings.TrimSuffix(p, "…"))
 	rest = strings.TrimLeft(rest, " \t\r\n")
-	return len(head) > 20 && strings.HasPrefix(rest, head)
+	if len(head) <= 20 {
+		return false
+	}
+	// The lede may start with a dateline the teaser dropped: "سبق-
+	// الرياض: أعلنت …".
+	if len(rest) > len(head)+120 {
+		rest = rest[:len(head)+120]
+	}
+	return strings.Contains(rest, head)
 }
 
 // trimSpan trims white space from both ends of s[start:end].
@@ -228,6 +237,7 @@ func (x *extractor) rememberPeople(p *para) {
 			next = ms[n+1].from
 		}
 		k := x.knownPerson(p.persons[m.from].name)
+		k.pos = p.toks[m.from].start
 		// Up to six words before, in the sentence and after the last name.
 		var before []string
 		for j := m.from - 1; j >= prevEnd && len(before) < 6; j-- {

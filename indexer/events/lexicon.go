@@ -210,10 +210,17 @@ func set(words string) map[string]bool {
 
 // stripAl removes the article, or the article with a preposition, from
 // the start of a word: الوزير → وزير، للوزير → وزير، بالوزارة → وزاره.
+// After لل, a word that itself starts with ل lost that letter in
+// writing ("للجنة" is ل + اللجنة): it is put back when that makes a
+// known noun.
 func stripAl(w string) string {
 	for _, p := range []string{"وال", "فال", "بال", "كال", "لل", "ال"} {
 		if strings.HasPrefix(w, p) && len(w)-len(p) >= 4 {
-			return w[len(p):]
+			r := w[len(p):]
+			if p == "لل" && (institutions["ل"+r] || complements["ل"+r] || thingHeads["ل"+r]) {
+				return "ل" + r
+			}
+			return r
 		}
 	}
 	return w
@@ -231,7 +238,7 @@ var (
 		العميد الفريق الرايد النقيب الملازم المشير الامير الاميره الملك الملكه السيد السيده السيدة معالي
 		سمو صاحب السمو الملكي فخامه سعاده دوله سماحه الحاج الطيار الكابتن المستشار البروفيسور`)
 	// honorifics stand for the person already named: وقال سموه …
-	honorifics = set(`سموه سموها معاليه سعادته فخامته دولته سماحته`)
+	honorifics = set(`سموه سموها معاليه سعادته فخامته دولته سماحته جلالته`)
 	// complements are the nouns inside an office's name ("مدير عام فرع
 	// وزارة العمل بمنطقة …"), never the start of a person's name.
 	complements = set(`عام العام فرع وزاره هييه اداره مجلس لجنه منطقه محافظه جامعه شركه مركز مكتب قسم شوون
@@ -280,7 +287,7 @@ var (
 	institutions = set(`وزاره هييه شرطه جيش وكاله صحيفه جريده مجله موقع قناه تلفزيون اذاعه منظمه لجنه مجلس
 		حكومه امم موسسه شركه اكاديميه معهد مركز جامعه نادي اتحاد بنك مصرف محكمه نيابه قياده خليه
 		رياسه ديوان سفاره خارجيه داخليه كرملين حزب حركه تنظيم تحالف قوات غرفه اداره مديريه امانه
-		بلديه فرع بعثه بيان نشره داعش حماس ناسا الكرملين البنتاغون هيييه كتله جبهه ادارات مكتب`)
+		بلديه فرع بعثه بيان نشره داعش حماس ناسا الكرملين البنتاغون هيييه كتله جبهه ادارات مكتب معارضه`)
 	// documents stand for whoever issued them.
 	documents = set(`بيان البيان بيانا نشره النشره تقرير التقرير تقريرا بلاغ البلاغ مسح المسح رساله الرساله تعميم التعميم`)
 )

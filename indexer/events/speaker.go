@@ -89,8 +89,9 @@ func (p *para) shortQuote(i int) int {
 // A leading addressee ("لـ«الاقتصادية»") is skipped and reported.
 func (x *extractor) subjectEnd(p *para, a, b int) (start, end int) {
 	start = a
-	// A leading addressee: قال لـ "الاقتصادية" عقيل الجاسم …
-	for start < b && p.toks[start].isWord() && isAddressee(p.toks[start].w) {
+	// A leading addressee: قال لـ "الاقتصادية" عقيل الجاسم …، تقول
+	// للمسؤول: …، قال لوكالة الأنباء الألمانية مصدر …
+	for start < b && p.toks[start].isWord() && (isAddressee(p.toks[start].w) || strings.HasPrefix(p.toks[start].w, "ل") && len(p.toks[start].w) > 4 && !givenNames[p.toks[start].w] && !p.isPerson(start)) {
 		start++
 		if start < b && p.opens(start) {
 			if c := p.shortQuote(start); c >= 0 {
@@ -98,6 +99,9 @@ func (x *extractor) subjectEnd(p *para, a, b int) (start, end int) {
 			}
 		} else if start < b && p.toks[start].isWord() && (p.toks[start-1].w == "ل") {
 			start++ // لـ عكاظ
+		}
+		for start < b && definite(p.word(start)) && !p.isPerson(start) {
+			start++
 		}
 	}
 	// Leading adverbs: "ثم قال آخر الأمر:", "دعا ذات مرة", "سيقوم يوم غد
@@ -119,8 +123,9 @@ func (x *extractor) subjectEnd(p *para, a, b int) (start, end int) {
 		break
 	}
 	// A leading attribution is the narrator's: "وأضاف وفق ما نقلته وكالة
-	// ريا نوفوستي، أن …" has no subject.
-	if start < b && (attributions[p.word(start)] || attributions[stripConj(p.word(start))]) {
+	// ريا نوفوستي، أن …" has no subject; so is a leading circumstance
+	// ("وقالت في عدة بيانات أصدرتها …، بأن").
+	if start < b && (attributions[p.word(start)] || attributions[stripConj(p.word(start))] || p.word(start) == "في") {
 		for start < b && p.toks[start].p != '،' && p.toks[start].p != ',' {
 			start++
 		}
@@ -139,7 +144,7 @@ func (x *extractor) subjectEnd(p *para, a, b int) (start, end int) {
 		if !t.isWord() {
 			switch {
 			case p.opens(j):
-				if c := p.shortQuote(j); c >= 0 && j > start {
+				if c := p.shortQuote(j); c >= 0 {
 					j = c
 					continue
 				}
@@ -487,7 +492,9 @@ func (x *extractor) fullName(w string, upto int) string {
 				if !p.toks[k].isWord() {
 					break
 				}
-				if givenNames[bareName(p.toks[k].w)] {
+				if w := p.toks[k].w; k < j-1 && !x.nameLike(p, k+1) && p.word(k+1) != "بن" && !givenNames[p.word(k+1)] && p.word(k+1) != "ال" {
+					break // "على خامنئي الذي اتهمه رافسنجاني": not one name
+				} else if x.givenAt(p, k, bareName(w)) {
 					// "عبدالله بن محمد السويد": back over بن and names.
 					for k >= 2 && (p.word(k-1) == "بن" || p.word(k-1) == "بنت") && p.toks[k-2].isWord() {
 						k -= 2
@@ -518,6 +525,16 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 		return who{kind: noSubject}
 	}
 	w0 := ws[0]
+	// A name in quotation marks is the subject: أعلنت “ناشيونال
+	// جيوغرافيك” عن …، "سبق" تقول …
+	if p.opens(a) && p.shortQuote(a) == b-1 {
+		s, e := trimSpan(x.body, p.toks[a].end, p.toks[b-1].start)
+		return who{kind: body, names: []string{x.body[s:e]}, saidAs: said}
+	}
+	// "أعرب فيه عن …": a pronoun, not a subject.
+	if len(ws) == 1 && withPronoun(w0, particles) || len(ws) == 1 && withPronoun(w0, adjunctWords) {
+		return who{kind: noSubject}
+	}
 	// A leading ل ("لمسح أجرته رويترز", "للبيان الصادر عن …") is read
 	// through.
 	if strings.HasPrefix(w0, "لل") && len(w0) > 6 {
@@ -545,6 +562,8 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 		return who{kind: anon}
 	case anonymous[w0] || anonymous[stripAl(w0)] && !definite(w0):
 		return who{kind: anon}
+	case !definite(w0) && (strings.HasSuffix(w0, "ون") && len(w0) >= 10 || strings.HasSuffix(w0, "يين")) && !givenNames[w0] && !p.isPerson(a):
+		return who{kind: anon} // إعلاميون، محللون: an unnamed group
 	case len(ws) == 1 && (strings.HasSuffix(w0, "ه") || strings.HasSuffix(w0, "ها")) && institutions[strings.TrimSuffix(strings.TrimSuffix(w0, "ه"), "ها")]:
 		return who{kind: anon} // مكتبه: someone's office, unnamed
 	}
@@ -767,7 +786,7 @@ func (x *extractor) knownName(name string) string {
 
 // rememberWho records a resolved speaker with the words it was written
 // with, so that a later office or short name finds it.
-func (x *extractor) rememberWho(w who) {
+func (x *extractor) rememberWho(w who, pos int) {
 	if w.kind != person && w.kind != body {
 		return
 	}
@@ -788,6 +807,7 @@ func (x *extractor) rememberWho(w who) {
 			}
 		}
 		k.order = x.order
+		k.pos = pos
 		if len(w.names) == 1 {
 			for _, fw := range foldWords(w.saidAs) {
 				k.words[stripAl(fw)] = true
@@ -812,14 +832,15 @@ func (x *extractor) honorificRef(p *para, i int) string {
 			return x.knownName(trimClitic(x.text(p, a, b), p.toks[a].w))
 		}
 	}
-	if x.lastValid && x.last.kind == person {
-		return x.last.names[0]
-	}
-	best, order := "", -1
+	// The person last named or heard before it.
+	best, pos := "", -1
 	for _, k := range x.known {
-		if !k.isBody && k.order > order {
-			best, order = k.name, k.order
+		if !k.isBody && k.pos < p.toks[i].start && k.pos > pos {
+			best, pos = k.name, k.pos
 		}
+	}
+	if best == "" && x.lastValid && x.last.kind == person {
+		return x.last.names[0]
 	}
 	return best
 }
@@ -837,6 +858,8 @@ func (x *extractor) issuer(p *para, a, b int) who {
 			from = j + 1
 		case strings.HasPrefix(w, "ل") && (institutions[stripAl(w)] || len(news.Agencies(p.toks[j].w)) > 0):
 			from = j
+		case j == a && (institutions[w] || institutions[stripAl(w)]):
+			from = j // "تقرير مركز «أحرار»": the report of the centre
 		default:
 			continue
 		}
@@ -918,7 +941,11 @@ func trimClitic(s, w string) string {
 					s = strings.TrimPrefix(s, "ـ")
 				}
 				if c == "ل" && strings.HasPrefix(rest, "ل") {
-					s = "ا" + s // للأمير → الأمير
+					if strings.HasPrefix(stripAl(w), "ل") {
+						s = "ال" + s // للجنة → اللجنة
+					} else {
+						s = "ا" + s // للأمير → الأمير
+					}
 				}
 				return strings.TrimSpace(s)
 			}

@@ -111,8 +111,10 @@ func (x *extractor) verbAt(p *para, i int) (verb, int, int, bool) {
 			ok = i == p.sentStart[i] || i > 0 && (p.toks[i-1].p == '،' || p.toks[i-1].p == ',' || p.toks[i-1].p == ':')
 		}
 	} else if ok && w == "بين" {
-		// Bare بين is mostly "between": a verb only opening a sentence.
-		ok = p.sentStart[i] == i
+		// Bare بين is mostly "between": a verb only opening a sentence,
+		// or a clause with a speaker after it ("من جانبه، بين الإعلامي
+		// محمد البشر أن").
+		ok = p.sentStart[i] == i || i > 0 && (p.toks[i-1].p == '،' || p.toks[i-1].p == ',') && (x.speakerHead(p, i+1) || givenNames[p.word(i+2)])
 	}
 	if !ok || (v.lemma == "طالب" && stripConj(w) == "طالب") {
 		return verb{}, 0, 0, false
@@ -194,7 +196,9 @@ func (x *extractor) intro(p *para, a, end int, v verb) (int, introKind, int) {
 				}
 				return j, introColon, j + 1
 			case p.opens(j):
-				if c := p.shortQuote(j); c >= 0 && j > a && (isAddressee(p.word(j-1)) || institutions[stripAl(p.word(j-1))] || mediaWords[stripAl(p.word(j-1))]) {
+				// A short quotation that the clause goes on after is a
+				// name: «حنان الخطيب»: …، أعلنت “ناشيونال جيوغرافيك” عن …
+				if c := p.shortQuote(j); c >= 0 && (j > a && p.toks[j-1].p != ':' || j == a) && c+1 < end && (p.toks[c+1].isWord() || p.toks[c+1].p == ':' || p.toks[c+1].p == '،' || p.toks[c+1].p == ',') {
 					j = c
 					continue
 				}
@@ -581,6 +585,18 @@ func (x *extractor) continuation(pi int, p *para, i int, v verb) who {
 // العام …، أكد", "وكانت القوات الجوية قد كشفت", a headline's "X ونظيره
 // Y يؤكدان".
 func (x *extractor) backSubject(p *para, i int, joint bool) who {
+	// "تلقى … اتصالاً هاتفياً من الملك حمد … أعرب فيه عن": the verb
+	// describes the call, and the caller speaks.
+	if w := p.word(i + 1); w == "فيه" || w == "فيها" || w == "خلاله" || w == "خلالها" {
+		for k := i - 1; k >= p.sentStart[i] && k > i-16; k-- {
+			if p.word(k) == "من" {
+				if s, _ := x.subjectEnd(p, k+1, i); s < i {
+					return x.analyze(p, s, i, false)
+				}
+				break
+			}
+		}
+	}
 	// A newspaper's name in quotation marks opening the sentence:
 	// "«سبق» تقول للمسؤول: …".
 	if i > 0 && p.closes(i-1) {
@@ -681,6 +697,15 @@ func (x *extractor) sentenceSubject(p *para, i int) who {
 		}
 	}
 	first := p.nextWord(s)
+	// "من جانبها، شككت المعارضة …": past the opening frame.
+	if w := p.word(first); w == "من" || strings.HasPrefix(w, "بدور") {
+		for k := first; k < i; k++ {
+			if p.toks[k].p == '،' || p.toks[k].p == ',' {
+				first = p.nextWord(k + 1)
+				break
+			}
+		}
+	}
 	if first < 0 || first >= i {
 		return who{kind: noSubject}
 	}
@@ -795,7 +820,15 @@ func (x *extractor) attribution(pi int, p *para, i int) {
 	opens := i == s || i == p.nextWord(s) || anForms[p.word(i-1)]
 	if opens {
 		cs := e
-		for cs < end && (!p.toks[cs].isWord() && !p.opens(cs) || p.word(cs) == "فان" || p.word(cs) == "فانه" || p.word(cs) == "ان") {
+		// The source's phrase may run past what was read: what was said
+		// starts after its comma or at فإنّ.
+		for k := e; k < end && k < e+20; k++ {
+			if p.toks[k].p == '،' || p.toks[k].p == ',' || p.word(k) == "فان" || p.word(k) == "فانه" || p.word(k) == "فانها" {
+				cs = k
+				break
+			}
+		}
+		for cs < end && (!p.toks[cs].isWord() && !p.opens(cs) || p.word(cs) == "فان" || p.word(cs) == "فانه" || p.word(cs) == "فانها" || p.word(cs) == "ان") {
 			cs++
 		}
 		ce := x.clauseEnd(p, cs)
@@ -888,5 +921,5 @@ func (x *extractor) emit(pi int, p *para, i int, w who, verb string, start, stop
 	}
 	x.last, x.lastValid, x.blocked = w, true, false
 	x.lastPara, x.lastSent = pi, p.toks[p.sentStart[i]].start
-	x.rememberWho(w)
+	x.rememberWho(w, p.toks[i].start)
 }

@@ -44,6 +44,12 @@ type personSpan struct {
 	end  int
 }
 
+// isPerson reports whether a gazetteer name starts at token i.
+func (p *para) isPerson(i int) bool {
+	_, ok := p.persons[i]
+	return ok
+}
+
 // personAt returns the gazetteer person whose name starts at token i and
 // the index after it, or "".
 func (p *para) personAt(i int) (string, int) {
