@@ -145,15 +145,17 @@ func measureFile(t *testing.T, name string) score {
 // TestGoldSaudiNewsNet measures Extract on the SaudiNewsNet sample and
 // asserts the targets of issue 13: speaker attribution precision ≥ 0.9
 // and recall ≥ 0.75, visit precision ≥ 0.85. It also reports the two
-// held-out samples (the second never tuned on: the estimate for unseen
-// text) and all three together.
+// held-out samples and all three together. Both held-out samples were
+// measured unseen once (testdata/README.md has those figures, the
+// estimate for text the extractor has not seen) and then read and
+// fixed.
 func TestGoldSaudiNewsNet(t *testing.T) {
 	total := measureFile(t, "saudinewsnet.gold.json")
 	held := measureFile(t, "saudinewsnet-heldout.gold.json")
 	held2 := measureFile(t, "saudinewsnet-heldout2.gold.json")
 	t.Logf("SaudiNewsNet sample (%d articles):\n%s", sampleSize, total)
 	t.Logf("first held-out sample (%d articles, since read and fixed):\n%s", heldoutSize, held)
-	t.Logf("second held-out sample (%d articles, never tuned on):\n%s", heldout2Size, held2)
+	t.Logf("second held-out sample (%d articles; read and fixed once, before which it gave attribution precision 0.636, recall 0.549):\n%s", heldout2Size, held2)
 	for _, m := range held2.wrong {
 		t.Logf("second held-out, found, not in gold: %s", m)
 	}

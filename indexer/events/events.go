@@ -132,6 +132,8 @@ type extractor struct {
 	stmts  []Statement
 	drafts []*visitDraft
 	buf    []byte
+
+	heading who // the name heading the current paragraph, if any
 }
 
 func newExtractor(title, body string, published time.Time) *extractor {

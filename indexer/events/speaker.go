@@ -180,6 +180,9 @@ func (x *extractor) subjectEnd(p *para, a, b int) (start, end int) {
 			if participleLike(w) {
 				return start, j // "وتابع البارزاني مبدياً استغرابه"
 			}
+			if (w == "الشهر" || w == "الاسبوع" || w == "العام") && (p.word(j+1) == "الماضي" || p.word(j+1) == "المقبل" || p.word(j+1) == "الجاري") {
+				return start, j
+			}
 		}
 		if x.givenAt(p, j, bareName(w)) || j > start && titles[bareName(p.word(j-1))] && x.afterTitle(p, j) {
 			sawName = true
@@ -199,19 +202,24 @@ func withPronoun(w string, set map[string]bool) bool {
 	return false
 }
 
-// nameIn finds a person's name among tokens [a, b): a known first name
-// and what follows it, or the word after a title ("المقدم الفيفي"),
-// anywhere in the phrase; else the first plain word after an office
-// ("مفوض الشرطة واين بوشهورن"); else two plain words opening the phrase
-// ("كوستاس بوتوبولوس، رئيس …"). It returns the name's token span.
+// nameIn finds a person's name among tokens [a, b): the last name led
+// by a known first name or a title ("المقدم الفيفي") in the phrase,
+// for after an office come its holder's names ("عضو شرف الهلال
+// المعارض لبقاء سامي الجابر الأمير نواف بن محمد"); else the last plain
+// run after an office ("مفوض الشرطة واين بوشهورن"); else two plain
+// words opening the phrase ("كوستاس بوتوبولوس، رئيس …"). It returns the
+// name's token span.
 func (x *extractor) nameIn(p *para, a, b int) (int, int, bool) {
-	start := -1
-	for j := a; j < b && start < 0; j++ {
+	start, end := -1, -1
+	for j := a; j < b; j++ {
 		if !p.toks[j].isWord() {
 			continue
 		}
 		// "مركز الملك سلمان للإغاثة": a name inside the name of a thing.
 		if namesThing(p.word(j-1)) || titles[p.word(j-1)] && namesThing(p.word(j-2)) {
+			if e := x.nameEnd(p, j, b); e > j+1 {
+				j = e - 1
+			}
 			continue
 		}
 		if n, e := p.personAt(j); n != "" {
@@ -219,24 +227,26 @@ func (x *extractor) nameIn(p *para, a, b int) (int, int, bool) {
 			continue
 		}
 		bare := bareName(p.toks[j].w)
+		s := -1
 		switch {
 		case x.givenAt(p, j, bare) && !(bare == "عبد" && j+1 >= b):
-			start = j
+			s = j
 			// A first name unknown to the list before a known one: "فردوس
 			// محمد", "غلاب أبو خشيم".
-			if j > a && x.nameLike(p, j-1) && !givenNames[p.word(j-1)] {
-				start = j - 1
+			if j > a && x.nameLike(p, j-1) && !givenNames[p.word(j-1)] && (j-1 != start) {
+				s = j - 1
 			}
 		case titles[bare]:
 			if k := p.nextWord(j + 1); k >= 0 && k < b && x.afterTitle(p, k) {
-				start = k
+				s = k
 			}
+		}
+		if s >= 0 {
+			start, end = s, x.nameEnd(p, s, b)
+			j = end - 1
 		}
 	}
 	if start < 0 {
-		// The last run of plain words after an office ("رئيس إقليم
-		// كردستان العراق مسعود البارزاني" → the run "مسعود"), or two
-		// opening the phrase.
 		office := false
 		runStart := -1
 		for j := a; j < b; j++ {
@@ -245,8 +255,7 @@ func (x *extractor) nameIn(p *para, a, b int) (int, int, bool) {
 				continue
 			}
 			w := p.toks[j].w
-			if pl, e := p.placeAt(j); pl != nil && !x.nameLike(p, j) || roleWords[stripAl(w)] || complements[w] || complements[stripAl(w)] || particles[w] || institutions[stripAl(w)] || roleAdjs[w] || titles[w] || definite(w) && runStart < 0 {
-				_ = e
+			if pl, _ := p.placeAt(j); pl != nil && !x.nameLike(p, j) || roleWords[stripAl(w)] || complements[w] || complements[stripAl(w)] || particles[w] || institutions[stripAl(w)] || roleAdjs[w] || titles[w] || definite(w) && runStart < 0 {
 				office = true
 				runStart = -1
 				continue
@@ -265,10 +274,19 @@ func (x *extractor) nameIn(p *para, a, b int) (int, int, bool) {
 				}
 			}
 		}
+		if start < 0 {
+			return 0, 0, false
+		}
+		end = x.nameEnd(p, start, b)
 	}
-	if start < 0 {
-		return 0, 0, false
-	}
+	return start, end, true
+}
+
+// nameEnd returns where a name starting at token start ends: at most
+// five words, joined by بن، أبو، آل; a family name with the article ends
+// it, and so does an office, a particle, a participle or a title
+// written after a name.
+func (x *extractor) nameEnd(p *para, start, b int) int {
 	end, n := start, 0
 	for end < b && n < 5 {
 		t := p.toks[end]
@@ -295,10 +313,7 @@ func (x *extractor) nameIn(p *para, a, b int) (int, int, bool) {
 			break // a family name with the article ends the name
 		}
 	}
-	if end > b {
-		end = b
-	}
-	return start, end, true
+	return min(end, b)
 }
 
 // nameLike reports whether token j can be a word of a foreign or
@@ -392,6 +407,9 @@ func bareName(w string) string {
 func (x *extractor) givenAt(p *para, j int, w string) bool {
 	if !givenNames[w] {
 		return false
+	}
+	if w == "باسم" && j > 0 && (definite(p.word(j-1)) || roleWords[p.word(j-1)]) {
+		return false // "المتحدث باسم الوزارة"
 	}
 	if w == "علي" {
 		t := p.toks[j]
@@ -572,8 +590,8 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 			iss.saidAs = said
 			return iss
 		}
-		if definite(w0) && x.lastValid && x.last.kind == body {
-			return who{kind: body, names: x.last.names, saidAs: said}
+		if definite(w0) && x.lastValid && (x.last.kind == body || x.last.kind == person) {
+			return who{kind: x.last.kind, names: x.last.names, saidAs: said}
 		}
 		return who{kind: notSpeaker}
 	}
@@ -650,6 +668,9 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 		}
 		if n := x.roleName(ws, p.toks[a].start); n != "" {
 			return who{kind: person, names: []string{x.knownName(n)}, saidAs: said}
+		}
+		if x.heading.kind == person {
+			return who{kind: person, names: x.heading.names, saidAs: said}
 		}
 		return who{kind: role, names: []string{trimClitic(said, w0)}, saidAs: said}
 	}
@@ -828,8 +849,17 @@ func (x *extractor) honorificRef(p *para, i int) string {
 				return n
 			}
 		}
-		if a, b, ok := x.nameIn(p, s+1, i); ok {
-			return x.knownName(trimClitic(x.text(p, a, b), p.toks[a].w))
+		for j := s + 1; j < i; j++ {
+			if n, _ := p.personAt(j); n != "" {
+				return n
+			}
+			w := bareName(p.word(j))
+			if titles[w] && j+1 < i && x.afterTitle(p, j+1) && !namesThing(p.word(j-1)) {
+				return x.knownName(x.text(p, j+1, x.nameEnd(p, j+1, i)))
+			}
+			if x.givenAt(p, j, w) && !namesThing(p.word(j-1)) && !titles[p.word(j-1)] {
+				return x.knownName(trimClitic(x.text(p, j, x.nameEnd(p, j, i)), p.word(j)))
+			}
 		}
 	}
 	// The person last named or heard before it.
@@ -854,18 +884,23 @@ func (x *extractor) issuer(p *para, a, b int) who {
 		switch {
 		case (w == "صادر" || w == "الصادر" || w == "صادره" || w == "الصادره") && p.word(j+1) == "عن":
 			from = j + 2
-		case w == "تصدرها" || w == "يصدرها" || w == "اجرته" || w == "اجرتها" || w == "اعدته" || w == "اعدتها" || w == "نشرته" || w == "نشرتها":
+		case w == "تصدرها" || w == "يصدرها" || w == "اجرته" || w == "اجرتها" || w == "اعدته" || w == "اعدتها" || w == "نشرته" || w == "نشرتها" || w == "كتبه" || w == "كتبها":
 			from = j + 1
-		case strings.HasPrefix(w, "ل") && (institutions[stripAl(w)] || len(news.Agencies(p.toks[j].w)) > 0):
+		case strings.HasPrefix(w, "ل") && (institutions[stripAl(w)] || institutions[w[2:]] || len(news.Agencies(p.toks[j].w)) > 0):
 			from = j
 		case j == a && (institutions[w] || institutions[stripAl(w)]):
 			from = j // "تقرير مركز «أحرار»": the report of the centre
 		default:
 			continue
 		}
-		// Skip adverbs up to the issuer's head.
-		for from < b && p.toks[from].isWord() && !institutions[stripAl(p.word(from))] && len(news.Agencies(x.text(p, from, from+1))) == 0 && from < j+4 {
+		// Skip adverbs up to the issuer's head: an institution, an agency
+		// or a person's name.
+		for from < b && p.toks[from].isWord() && !institutions[stripAl(p.word(from))] && !institutions[strings.TrimPrefix(p.word(from), "ل")] &&
+			!x.givenAt(p, from, bareName(p.word(from))) && !x.nameLike(p, from) && len(news.Agencies(x.text(p, from, from+1))) == 0 && from < j+4 {
 			from++
+		}
+		if s, e, ok := x.nameIn(p, from, min(b, from+6)); ok && s == from && !institutions[stripAl(p.word(from))] {
+			return who{kind: person, names: []string{x.knownName(trimClitic(x.text(p, s, e), p.word(s)))}}
 		}
 		end := from
 		for end < b && p.toks[end].isWord() && !particles[p.word(end)] && end < from+5 {

@@ -31,6 +31,7 @@ const (
 
 // statementsIn finds the statements of one paragraph.
 func (x *extractor) statementsIn(pi int, p *para) {
+	x.heading = x.headingOf(p)
 	for i := 0; i < len(p.toks); i++ {
 		t := p.toks[i]
 		if p.trig[i]&trigSpeech == 0 || p.quoted(i) {
@@ -57,8 +58,29 @@ func (x *extractor) statementsIn(pi int, p *para) {
 		if !ok {
 			continue
 		}
-		x.statement(pi, p, i, v, vEnd, second)
+		if next := x.statement(pi, p, i, v, vEnd, second); next > i {
+			i = next - 1
+		}
 	}
+}
+
+// headingOf reads a name that opens a paragraph as its heading: "بندر
+// بن محمد: اشار رئيس هيئة أعضاء شرف نادي الهلال …". An office named in
+// that paragraph and nowhere else is that person's.
+func (x *extractor) headingOf(p *para) who {
+	for j := 0; j < len(p.toks) && j < 6; j++ {
+		if p.toks[j].p != ':' {
+			continue
+		}
+		if n, e := p.personAt(0); n != "" && e == j {
+			return who{kind: person, names: []string{n}, saidAs: x.text(p, 0, j)}
+		}
+		if s, e, ok := x.nameIn(p, 0, j); ok && s == 0 && e == j && x.givenAt(p, 0, bareName(p.word(0))) {
+			return who{kind: person, names: []string{x.knownName(x.text(p, 0, j))}, saidAs: x.text(p, 0, j)}
+		}
+		break
+	}
+	return who{}
 }
 
 // verbAt reads a speech verb at token i: its verb, the index after it,
@@ -119,6 +141,9 @@ func (x *extractor) verbAt(p *para, i int) (verb, int, int, bool) {
 	if !ok || (v.lemma == "طالب" && stripConj(w) == "طالب") {
 		return verb{}, 0, 0, false
 	}
+	if v.kind == perfect && (p.word(i+1) == "ما" || p.word(i+1) == "من") && (v.lemma == "أوضح" || v.lemma == "أكد") {
+		return verb{}, 0, 0, false // "أوضح ما تكون": the clearest, not "explained"
+	}
 	return v, i + 1, -1, true
 }
 
@@ -138,6 +163,9 @@ func (x *extractor) clauseEnd(p *para, from int) int {
 					return end
 				}
 				j = q.close
+				if nw := p.word(j + 1); strings.HasPrefix(nw, "و") && len(nw) > 6 && isFiniteSpeech(nw[2:]) {
+					return j + 1 // "… «…» وقال وزير النفط …"
+				}
 				continue
 			}
 		}
@@ -185,11 +213,13 @@ func isFiniteSpeech(w string) bool {
 // the preposition the verb takes. It returns the introducer's index, its
 // kind, and the index the content starts at; -1 when there is none.
 func (x *extractor) intro(p *para, a, end int, v verb) (int, introKind, int) {
-	prep := -1
+	prep, comma := -1, -1
 	for j := a; j < end; j++ {
 		t := p.toks[j]
 		if !t.isWord() {
 			switch {
+			case (t.p == '،' || t.p == ',') && comma < 0 && prep < 0 && j > a && commaVerbs[v.lemma] && x.commaStarts(p, a, j):
+				comma = j
 			case t.p == ':':
 				if prep >= 0 {
 					return prep, introPrep, prep + 1
@@ -202,11 +232,29 @@ func (x *extractor) intro(p *para, a, end int, v verb) (int, introKind, int) {
 					j = c
 					continue
 				}
-				if prep >= 0 && j > prep+2 {
-					return prep, introPrep, prep + 1
-				}
 				if prep >= 0 {
 					return prep, introPrep, prep + 1
+				}
+				if comma >= 0 {
+					return comma, introColon, comma + 1
+				}
+				// A quotation the clause goes on after to أنّ or a colon
+				// is in the subject ("في إرشاداتها حول «…» …، أن").
+				if q, ok := p.quoteAt(j); ok && q.close < end {
+					skip := false
+					for k := q.close + 1; k < end && k < q.close+12; k++ {
+						if p.opens(k) || isSpeech(p.word(k)) || isSpeech(stripConj(p.word(k))) {
+							break
+						}
+						if anForms[p.word(k)] || p.toks[k].p == ':' {
+							skip = true
+							break
+						}
+					}
+					if skip {
+						j = q.close
+						continue
+					}
 				}
 				return j, introQuote, j
 			}
@@ -244,14 +292,49 @@ func (x *extractor) intro(p *para, a, end int, v verb) (int, introKind, int) {
 		}
 		return prep, introPrep, start
 	}
+	if comma >= 0 {
+		return comma, introColon, comma + 1
+	}
 	return -1, noIntro, -1
 }
 
-// statement reads the statement whose speech verb is at token i.
-func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) {
+// commaVerbs may take what was said after a comma, with no أنّ or colon:
+// "وقال المتحدث … بيشي الصرخي، تلقت غرفة العمليات …".
+var commaVerbs = set(`قال أضاف أوضح تابع أكد`)
+
+// commaStarts reports whether the comma at token j ends a speaker's
+// phrase and starts what was said: an office, a circumstance, a
+// particle or a name does not follow it, and a person or body stands
+// before it.
+func (x *extractor) commaStarts(p *para, a, j int) bool {
+	k := p.nextWord(j + 1)
+	if k < 0 {
+		return false
+	}
+	w := p.toks[k].w
+	if roleWords[stripAl(w)] || titles[w] || adjunctWords[w] || particles[w] || subjectStops[w] || isSpeech(w) || isSpeech(stripConj(w)) || anForms[w] ||
+		x.givenAt(p, k, bareName(w)) || p.isPerson(k) || attributions[w] || attributions[stripConj(w)] || complements[w] || institutions[stripAl(w)] {
+		return false
+	}
+	if _, ok := weekdays[w]; ok {
+		return false
+	}
+	s, e := x.subjectEnd(p, a, j)
+	if e <= s {
+		return false
+	}
+	who := x.analyze(p, s, e, false)
+	return who.kind == person || who.kind == body
+}
+
+// statement reads the statement whose speech verb is at token i. It
+// returns the token to read on from: past what was said when that is
+// direct speech after a colon with no quotation marks (its verbs are the
+// speaker's), else 0.
+func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) int {
 	end := x.clauseEnd(p, vEnd)
 	if second >= 0 && second >= end {
-		return
+		return 0
 	}
 	var w who
 	cs, kind := -1, noIntro
@@ -267,7 +350,7 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 			}
 		}
 		if k < 0 {
-			return
+			return 0
 		}
 		a, b := x.subjectEnd(p, k+1, i)
 		w = x.analyze(p, a, b, false)
@@ -287,17 +370,17 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 		if relatives[p.word(i-1)] {
 			w = x.antecedent(p, i-1)
 			if w.kind == noSubject {
-				return
+				return 0
 			}
 		}
 		k, kd, c := x.intro(p, vEnd, end, v)
 		if v.lemma == "رأى" && kd == introAn && strings.HasPrefix(p.word(c), "ي") {
-			return // "رأى أن يعيد …": decided to, not said that
+			return 0 // "رأى أن يعيد …": decided to, not said that
 		}
 		objFirst := v.lemma == "وصف" || v.lemma == "شكر" || k < 0 && v.flags&takesObj != 0
 		if v.flags&quoteOnly != 0 {
 			if k < 0 || kd != introPrep || !p.opens(c) && !p.opens(c+1) {
-				return
+				return 0
 			}
 			if !p.opens(c) {
 				c++
@@ -305,11 +388,11 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 			objFirst = false
 		}
 		if v.flags&strict != 0 && k < 0 {
-			return
+			return 0
 		}
 		if v.kind == participle && (k < 0 || k-vEnd > 2) && !(v.flags&takesObj != 0 && k < 0) {
 			// "تعليمات مشددة بألا …": an adjective, not a continuation.
-			return
+			return 0
 		}
 		if objFirst {
 			se := x.objSplit(p, vEnd, end)
@@ -322,7 +405,7 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 			}
 		} else {
 			if k < 0 {
-				return
+				return 0
 			}
 			if w.kind == noSubject {
 				se := k
@@ -344,11 +427,11 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 		}
 	}
 	if cs < 0 || cs >= end {
-		return
+		return 0
 	}
 	if w.kind == noSubject && v.kind != participle && i > 0 && p.toks[i-1].isWord() {
 		if pw := p.toks[i-1].w; !definite(pw) && !particles[pw] && !adjunctWords[pw] && !isSpeech(pw) && !isSpeech(stripConj(pw)) && pw != "ثم" && pw != "قد" && !x.speakerHead(p, i-1) && x.shortName(pw) == "" && !x.inPerson(p, i-1) {
-			return // "أحزاباً كردية طالبت بـ …": the verb describes the noun before it
+			return 0 // "أحزاباً كردية طالبت بـ …": the verb describes the noun before it
 		}
 	}
 	fresh := w.kind != noSubject
@@ -357,16 +440,16 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 	}
 	switch w.kind {
 	case noSubject:
-		return
+		return 0
 	case anon, placeName, notSpeaker:
 		x.blocked, x.lastValid = true, false
-		return
+		return 0
 	case phrase:
 		// A subject of no known kind is taken only with a common verb and
 		// a clause, colon or quotation ("أكد أرسنال الإنجليزي أن …");
 		// its continuations follow it.
 		if fresh && (!commonVerbs[v.lemma] || kind == introPrep || kind == noIntro || len(strings.Fields(w.saidAs)) > 6) {
-			return
+			return 0
 		}
 	}
 	if kind == introColon && anForms[p.word(cs)] && !p.opens(cs+1) {
@@ -374,9 +457,13 @@ func (x *extractor) statement(pi int, p *para, i int, v verb, vEnd, second int) 
 	}
 	start, stop, quote := x.content(p, cs, end, kind)
 	if stop <= start {
-		return
+		return 0
 	}
 	x.emit(pi, p, i, w, x.verbText(p, i, vEnd, second), start, stop, quote)
+	if kind == introColon && !quote {
+		return end
+	}
+	return 0
 }
 
 // content returns the span of what was said, from token cs to the clause
@@ -498,8 +585,8 @@ func (x *extractor) objSplit(p *para, a, b int) int {
 		return j
 	}
 	name := func(j int) int {
-		if s, e, ok := x.nameIn(p, j, b); ok && s == j {
-			return e
+		if j < b && (x.givenAt(p, j, bareName(p.word(j))) || x.nameLike(p, j)) {
+			return x.nameEnd(p, j, b)
 		}
 		return j
 	}
@@ -562,6 +649,12 @@ func (x *extractor) objSplit(p *para, a, b int) int {
 // written before the verb, else the last speaker nearby.
 func (x *extractor) continuation(pi int, p *para, i int, v verb) who {
 	sent := p.toks[p.sentStart[i]].start
+	if v.many {
+		if w := x.backSubject(p, i, true); w.kind == person && len(w.names) > 1 {
+			return w
+		}
+		return who{kind: noSubject} // "أكّدا": two people, not the last speaker
+	}
 	if v.kind == participle && x.lastValid && x.lastSent == sent && x.lastPara == pi {
 		return x.last
 	}
@@ -623,6 +716,7 @@ func (x *extractor) backSubject(p *para, i int, joint bool) who {
 			return x.analyze(p, k, end, false)
 		}
 	}
+	kan := false
 	for ; j >= s; j-- {
 		t := p.toks[j]
 		if !t.isWord() {
@@ -632,7 +726,10 @@ func (x *extractor) backSubject(p *para, i int, joint bool) who {
 			break
 		}
 		switch t.w {
-		case "ان", "الا", "لكن", "ولكن", "بينما", "فيما", "حيث", "كما", "كان", "كانت", "وكان", "وكانت", "وقد", "قد", "ثم", "و", "وذلك", "فقد":
+		case "كان", "كانت", "وكان", "وكانت":
+			kan = true
+			goto done
+		case "ان", "الا", "لكن", "ولكن", "بينما", "فيما", "حيث", "كما", "وقد", "قد", "ثم", "و", "وذلك", "فقد", "عندما":
 			goto done
 		}
 		if subjectStops[t.w] || isSpeech(t.w) || isSpeech(stripConj(t.w)) {
@@ -651,6 +748,11 @@ done:
 		return who{kind: noSubject}
 	}
 	if !x.speakerHead(p, start) {
+		if kan {
+			// "وكانت المادة الثانية من النظام اكدت": a subject, though no
+			// speaker.
+			return who{kind: notSpeaker}
+		}
 		return who{kind: noSubject}
 	}
 	w := x.analyze(p, start, end, joint)
@@ -836,6 +938,11 @@ func (x *extractor) attribution(pi int, p *para, i int) {
 		if stop > start {
 			x.emit(pi, p, i, w, verbText, start, stop, quote)
 		}
+		return
+	}
+	// "…، وفق ما تذكره المراكز:" introduces what follows, a list: the
+	// writer's words before it are not what was said.
+	if k := e; k < len(p.toks) && p.toks[k].p == ':' {
 		return
 	}
 	// At the end: the sentence before it is what was said, unless a
