@@ -155,6 +155,9 @@ func (x *extractor) clauseEnd(p *para, from int) int {
 		return len(p.toks)
 	}
 	end := p.sentEnd[from]
+	if end > from+maxClause {
+		end = from + maxClause
+	}
 	for j := from; j < end; j++ {
 		t := p.toks[j]
 		if p.opens(j) {
@@ -190,6 +193,9 @@ func (x *extractor) clauseEnd(p *para, from int) int {
 			if p.trig[j]&trigPart != 0 {
 				return j
 			}
+			if w := t.w; strings.HasPrefix(w, "و") && len(w) > 6 && isFiniteSpeech(w[2:]) && !relatives[p.word(j-1)] {
+				return j // "… وأضاف": a new statement
+			}
 			if (t.w == "علي" || t.w == "وفق" || t.w == "بحسب" || t.w == "حسب" || t.w == "وفقا") && p.word(j+1) == "ما" || t.w == "حسبما" {
 				return j
 			}
@@ -197,6 +203,10 @@ func (x *extractor) clauseEnd(p *para, from int) int {
 	}
 	return end
 }
+
+// maxClause bounds a clause, in tokens: text with no full stop for
+// pages on end is not one sentence, and is read in pieces.
+const maxClause = 400
 
 func isSpeech(w string) bool {
 	_, ok := speechVerbs[w]

@@ -29,6 +29,9 @@ type para struct {
 	// quotes are the quotations: token indexes of the opening and closing
 	// marks (close == len(toks) when the paragraph ends first).
 	quotes []quoteSpan
+	// markOf[i] is 1 + the index in quotes of the quotation token i opens
+	// or closes (a mark that does both belongs to neither), 0 for none.
+	markOf []int
 	// sentEnd[i] is the index of the token that ends the sentence token i
 	// is in (a full stop outside quotations, or len(toks)).
 	sentEnd []int
@@ -234,8 +237,8 @@ func newPara(body string, start, end int, buf []byte) (*para, []byte) {
 	p.toks, buf = tokenize(body, start, end, buf)
 	n := len(p.toks)
 	p.words = make([]string, n)
-	ints := make([]int, 3*n)
-	p.inQuote, p.sentEnd, p.sentStart = ints[:n:n], ints[n:2*n:2*n], ints[2*n:]
+	ints := make([]int, 4*n)
+	p.inQuote, p.sentEnd, p.sentStart, p.markOf = ints[:n:n], ints[n:2*n:2*n], ints[2*n:3*n:3*n], ints[3*n:]
 	p.trig = make([]uint8, n)
 	for i, t := range p.toks {
 		p.words[i] = t.w
@@ -279,6 +282,10 @@ func newPara(body string, start, end int, buf []byte) (*para, []byte) {
 		for k := q.open + 1; k < q.close; k++ {
 			p.inQuote[k] = qi
 		}
+		p.markOf[q.open] = qi + 1
+		if q.close < n {
+			p.markOf[q.close] = qi + 1
+		}
 	}
 	s0 := 0
 	for i := 0; i < n; i++ {
@@ -320,13 +327,11 @@ func (p *para) isStop(i int) bool {
 
 // quoteAt returns the quotation whose opening mark is token i, or false.
 func (p *para) quoteAt(i int) (quoteSpan, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].p == 0 {
+	if i < 0 || i >= len(p.toks) || p.markOf[i] == 0 {
 		return quoteSpan{}, false
 	}
-	for _, q := range p.quotes {
-		if q.open == i {
-			return q, true
-		}
+	if q := p.quotes[p.markOf[i]-1]; q.open == i {
+		return q, true
 	}
 	return quoteSpan{}, false
 }
@@ -339,12 +344,7 @@ func (p *para) opens(i int) bool {
 
 // closes reports whether token i closes a quotation.
 func (p *para) closes(i int) bool {
-	for _, q := range p.quotes {
-		if q.close == i {
-			return true
-		}
-	}
-	return false
+	return i >= 0 && i < len(p.toks) && p.markOf[i] != 0 && p.quotes[p.markOf[i]-1].close == i
 }
 
 // quoted reports whether token i is inside a quotation.
