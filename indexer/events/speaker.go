@@ -10,12 +10,6 @@ import (
 // preposition or conjunction (الوزير، للهلال، بالأحساء، والشرطة).
 func definite(w string) bool { return stripAl(w) != w }
 
-// nisba reports whether a word is a definite adjective of origin or
-// kind (الروسي، الصينية، الرسمي), which continues a phrase.
-func nisba(w string) bool {
-	return definite(w) && (strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "يين"))
-}
-
 // prepositions and particles that never start a name.
 var particles = set(`في من الي علي عن مع ب ل و ف ثم او ان انه انها قد كان كانت التي الذي الذين اللذين اي
 	هذا هذه ذلك تلك كل بين حول لدي عند منذ بعد قبل حتي ما لا لم لن اذا الا غير نحو ضد وفق وفقا بحسب
@@ -971,10 +965,7 @@ func trimClitic(s, w string) string {
 		if strings.HasPrefix(w, c) && strings.HasPrefix(s, c) {
 			rest := w[len(c):]
 			if strings.HasPrefix(rest, "ال") || c == "ل" && strings.HasPrefix(rest, "ل") || givenNames[rest] || titles[rest] || titles["ال"+rest] {
-				s = strings.TrimPrefix(s, c)
-				if strings.HasPrefix(s, "ـ") {
-					s = strings.TrimPrefix(s, "ـ")
-				}
+				s = strings.TrimPrefix(strings.TrimPrefix(s, c), "ـ")
 				if c == "ل" && strings.HasPrefix(rest, "ل") {
 					if strings.HasPrefix(stripAl(w), "ل") {
 						s = "ال" + s // للجنة → اللجنة
