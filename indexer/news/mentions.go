@@ -1,6 +1,11 @@
 package news
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fahras/fahras/indexer/arabic"
+)
 
 // Mention is one name found in a text: its canonical form and the byte
 // span where the text writes it.
@@ -39,10 +44,10 @@ func PeopleIn(text string) []Mention {
 			}
 		}
 		w := toks[i].word
-		try(people.byFirst[w])
-		for _, p := range cliticForms[0] {
-			if len(w)-len(p.prefix) >= 4 && len(w) > len(p.prefix) && w[:len(p.prefix)] == p.prefix {
-				try(people.byFirst[w[len(p.prefix):]])
+		try(mentionPeople.byFirst[w])
+		for _, p := range namePrefixes {
+			if len(w)-len(p) >= 4 && len(w) > len(p) && w[:len(p)] == p {
+				try(mentionPeople.byFirst[w[len(p):]])
 			}
 		}
 		if bestLen > 0 {
@@ -81,14 +86,14 @@ func PersonAt(words []string, i int) (string, int) {
 			}
 		}
 	}
-	if vs, ok := people.byFirst[w]; ok {
+	if vs, ok := mentionPeople.byFirst[w]; ok {
 		try(vs)
 	}
 	switch w[:2] {
 	case "و", "ف", "ب", "ل", "ك":
-		for _, p := range cliticForms[0] {
-			if len(w)-len(p.prefix) >= 4 && w[:len(p.prefix)] == p.prefix {
-				if vs, ok := people.byFirst[w[len(p.prefix):]]; ok {
+		for _, p := range namePrefixes {
+			if len(w)-len(p) >= 4 && w[:len(p)] == p {
+				if vs, ok := mentionPeople.byFirst[w[len(p):]]; ok {
 					try(vs)
 				}
 			}
@@ -103,7 +108,7 @@ func PersonAt(words []string, i int) (string, int) {
 // look-up.
 var personTails = func() *[1 << 16]bool {
 	var t [1 << 16]bool
-	for w := range people.byFirst {
+	for w := range mentionPeople.byFirst {
 		if len(w) >= 4 {
 			t[tailKey(w)] = true
 		}
@@ -119,12 +124,62 @@ func tailKey(w string) uint16 {
 	return uint16(k >> 16)
 }
 
-// FoldRune maps one rune to the matching form the gazetteer uses, or to
-// -1 when it is dropped: alef forms become bare alef, alef maqsura ya, ta
-// marbuta ha, hamza seats their bare letters; diacritics and tatweel are
-// dropped; Arabic-Indic and Persian digits become ASCII; Latin letters
-// are lower-cased.
-func FoldRune(r rune) rune { return normalizeRune(r) }
+// FoldRune maps one rune to the form in which mentions are matched, or to
+// -1 when it is dropped: the matching form of the index (alef forms
+// become bare alef, alef maqsura ya, ta marbuta ha; diacritics and
+// tatweel are dropped; Arabic-Indic and Persian digits become ASCII;
+// Latin letters are lower-cased), except that a hamza on waw or ya
+// becomes the bare letter (يؤكد → يوكد, رئيس → رييس), as word lists are
+// most easily written.
+func FoldRune(r rune) rune {
+	switch r {
+	case 'ؤ':
+		return 'و'
+	case 'ئ':
+		return 'ي'
+	}
+	switch m := lookup(r); m {
+	case dropRune:
+		return -1
+	case slowRune:
+		// A rune NFKC may change: its form alone.
+		out := arabic.Normalize(string(r))
+		if out == "" {
+			return -1
+		}
+		m, _ := utf8.DecodeRuneInString(out)
+		return m
+	default:
+		return m
+	}
+}
+
+// mentionPeople is the people gazetteer in the form FoldRune gives.
+var mentionPeople = func() gazetteer {
+	seats := strings.NewReplacer("ؤ", "و", "ئ", "ي")
+	list := make([]entry, len(peopleList))
+	for i, e := range peopleList {
+		list[i] = entry{canonical: e.canonical, variants: make([]string, len(e.variants))}
+		for k, v := range e.variants {
+			list[i].variants[k] = seats.Replace(v)
+		}
+	}
+	return buildGazetteer(list, false)
+}()
+
+// namePrefixes are the clitics that may come before a person's name: و or
+// ف, then ب, ل or ك (see conjClitics, prepClitics).
+var namePrefixes = func() []string {
+	var out []string
+	for _, c := range append([]string{""}, conjClitics...) {
+		for _, p := range append([]string{""}, prepClitics...) {
+			if c+p != "" {
+				out = append(out, c+p)
+			}
+		}
+	}
+	return out
+}()
 
 // spanToken is a normalized word and its byte span in the text.
 type spanToken struct {
@@ -150,7 +205,7 @@ func spanTokens(s string) []spanToken {
 			if start < 0 {
 				start, paren = i, prevParen
 			}
-			if m := normalizeRune(r); m >= 0 {
+			if m := FoldRune(r); m >= 0 {
 				buf = utf8.AppendRune(buf, m)
 			}
 			prevParen = false
