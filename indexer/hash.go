@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fahras/fahras/indexer/events"
 	"github.com/fahras/fahras/store"
 )
 
@@ -29,7 +30,7 @@ func contentHash(a *Article, an store.Analysis) string {
 		h.Write(n[:])
 		io.WriteString(h, s)
 	}
-	put(fmt.Sprintf("fahras %d %d %s %d", hashVersion, store.FormatVersion, an, an.Version()))
+	put(fmt.Sprintf("fahras %d %d %s %d events %d", hashVersion, store.FormatVersion, an, an.Version(), events.Version))
 	for _, s := range []string{a.ID, a.Title, a.Body, a.Raw, a.Source, a.URL} {
 		put(s)
 	}

@@ -235,10 +235,12 @@ func prepare(w *store.Writer, enc *store.Encoder, it *item) {
 		return
 	}
 	it.sig = news.Signature(a.Body)
-	it.doc = enc.Encode(&store.Article{
+	sa := &store.Article{
 		ID: a.ID, Title: a.Title, Body: a.Body, Raw: a.Raw, Date: a.Date,
 		Source: a.Source, URL: a.URL, Agencies: a.Agencies, People: a.People, Hash: hash,
-	})
+	}
+	sa.Statements, sa.Visits = extractEvents(a)
+	it.doc = enc.Encode(sa)
 }
 
 // sink takes prepared articles in the order they were read and writes

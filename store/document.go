@@ -24,6 +24,10 @@ type Article struct {
 	People      []string
 	// Hash is the article's content hash, which an update compares.
 	Hash string
+	// Statements and Visits are what the article reports of who said
+	// what and who went where (see package indexer/events).
+	Statements []Statement
+	Visits     []Visit
 }
 
 // Doc is an article ready to be written: analysed, its record encoded.
@@ -70,7 +74,8 @@ func (e *Encoder) Encode(a *Article) *Doc {
 			d.doc.AddField(f)
 		}
 	}
-	rec := Record{Title: a.Title, Date: a.Date, Source: a.Source, URL: a.URL, Hash: a.Hash, Lens: d.Lens}
+	rec := Record{Title: a.Title, Date: a.Date, Source: a.Source, URL: a.URL, Hash: a.Hash, Lens: d.Lens,
+		Statements: a.Statements[:min(len(a.Statements), maxEvents)], Visits: a.Visits[:min(len(a.Visits), maxEvents)]}
 	e.codec.SetText(&rec, a.Raw, a.Body)
 	d.doc.AddField(document.NewTextFieldWithIndexingOptions(FieldRecord, nil, rec.Encode(nil), index.StoreField))
 	if !a.Date.IsZero() {
@@ -88,6 +93,21 @@ func (e *Encoder) Encode(a *Article) *Doc {
 	}
 	for _, v := range a.People {
 		d.keyword(FieldPerson, v)
+	}
+	seen := map[string]bool{}
+	term := func(field, value string) {
+		if value != "" && !seen[field+"\x00"+value] {
+			seen[field+"\x00"+value] = true
+			d.doc.AddField(document.NewTextFieldWithIndexingOptions(field, nil, []byte(value), index.IndexField))
+		}
+	}
+	for _, s := range rec.Statements {
+		term(FieldSpeaker, s.Speaker)
+	}
+	for _, v := range rec.Visits {
+		term(FieldVisitor, v.Visitor)
+		term(FieldPlace, v.Destination)
+		term(FieldPlace, v.Country)
 	}
 	return d
 }

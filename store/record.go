@@ -25,6 +25,10 @@ type Record struct {
 	// Lens are the lengths in words of the title and body fields, which
 	// an update subtracts from the statistics when the article goes.
 	Lens [2]int
+	// Statements and Visits are what the article reports of who said
+	// what and who went where.
+	Statements []Statement
+	Visits     []Visit
 
 	raw  []byte // the raw text, zstd-compressed
 	body []byte // the body when it is not spans of the raw text, compressed
@@ -33,11 +37,14 @@ type Record struct {
 	spans [][2]int
 }
 
+// maxTextBytes bounds a text a record holds once decompressed.
+const maxTextBytes = 64 << 20
+
 // paragraphSep separates the paragraphs of a body.
 const paragraphSep = "\n\n"
 
 // recordVersion is the version of the record's encoding.
-const recordVersion = 1
+const recordVersion = 2
 
 // ErrDamagedRecord reports a stored record that cannot be read.
 var ErrDamagedRecord = errors.New("damaged record")
@@ -54,8 +61,10 @@ func NewCodec() (*Codec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("text compression: %w", err)
 	}
-	// Records are small: many decoders of little memory each.
-	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderLowmem(true), zstd.WithDecoderMaxMemory(1<<30))
+	// Records are small: many decoders of little memory each. A text is
+	// at most an article (16 MB read, see package indexer): a damaged
+	// record claiming more is refused rather than allocated.
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderLowmem(true), zstd.WithDecoderMaxMemory(maxTextBytes))
 	if err != nil {
 		enc.Close()
 		return nil, fmt.Errorf("text compression: %w", err)
@@ -155,7 +164,7 @@ func (r *Record) Encode(dst []byte) []byte {
 		dst = binary.AppendUvarint(dst, uint64(s[1]-s[0]))
 		end = s[1]
 	}
-	return dst
+	return appendEvents(dst, r.Statements, r.Visits)
 }
 
 // DecodeRecord reads a record that Encode wrote. The record keeps parts
@@ -186,6 +195,9 @@ func DecodeRecord(b []byte) (*Record, error) {
 		start := end + int(d.uvarint())
 		end = start + int(d.uvarint())
 		r.spans = append(r.spans, [2]int{start, end})
+	}
+	if d.err == nil {
+		d.events(r)
 	}
 	if d.err != nil {
 		return nil, d.err

@@ -11,7 +11,7 @@ import (
 
 // FormatVersion is the version of the index layout this package writes
 // and reads. An index of another version must be rebuilt.
-const FormatVersion = 3
+const FormatVersion = 4
 
 // Field names of an article's document.
 const (
@@ -36,6 +36,13 @@ const (
 	// FieldDup holds the MinHash values that find an article's
 	// near-duplicates, indexed for the first article of each story only.
 	FieldDup = "dup"
+	// FieldSpeaker and FieldVisitor are keyword fields of the canonical
+	// speakers of the statements an article reports and of the visitors
+	// of its visits; FieldPlace of the places visited and their
+	// countries.
+	FieldSpeaker = "speaker"
+	FieldVisitor = "visitor"
+	FieldPlace   = "place"
 )
 
 // Texts are the full-text fields, the title first.

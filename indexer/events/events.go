@@ -40,6 +40,9 @@ type Visit struct {
 	// Destination is the city, region or country, by the name a reader
 	// gives it ("الصين", "بكين", "مكة المكرمة").
 	Destination string
+	// Country is the country the destination is in: the destination
+	// itself for a country or a region.
+	Country string
 	// From and To are the first and last day the article gives (zero
 	// when it gives none; To equals From for one day). When it gives only
 	// a month and its year, they are that month's first and last day.
@@ -55,6 +58,10 @@ type Visit struct {
 }
 
 // Visit statuses.
+// Version is the version of the extraction rules: an index updated by a
+// later version extracts again from every article.
+const Version = 1
+
 const (
 	Planned = "planned"
 	Done    = "done"

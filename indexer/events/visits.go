@@ -457,6 +457,7 @@ func (x *extractor) visitsOut() []Visit {
 			Visitor:     t.visitor.names[0],
 			VisitorAs:   t.visitor.saidAs,
 			Destination: t.d.dest.name,
+			Country:     t.d.dest.country,
 			From:        t.from,
 			To:          t.to,
 			Month:       t.month,
