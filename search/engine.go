@@ -9,6 +9,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/indexer/arabic"
 	"github.com/fahras/fahras/store"
 )
 
@@ -124,8 +125,15 @@ func at(pos map[string][]matches, field string, i int) matches {
 
 // Article returns one whole article. When q is not empty, the words it
 // matches are marked in the title and body.
-func (e *Engine) Article(ctx context.Context, id, q string) (a *Article, err error) {
+func (e *Engine) Article(ctx context.Context, id, q string) (*Article, error) {
+	return e.ArticleWith(ctx, id, ArticleOptions{Query: q})
+}
+
+// ArticleWith returns one whole article with the words opts asks for
+// marked.
+func (e *Engine) ArticleWith(ctx context.Context, id string, opts ArticleOptions) (a *Article, err error) {
 	defer e.recoverDamage(&err)
+	q := opts.Query
 	r, err := e.reader()
 	if err != nil {
 		return nil, err
@@ -152,10 +160,14 @@ func (e *Engine) Article(ctx context.Context, id, q string) (a *Article, err err
 			}
 		}
 	}
+	bodyMarks := at(pos, store.FieldBody, 0)
+	if opts.End > opts.Start {
+		bodyMarks = markSpan(body, bodyMarks, opts.Start, opts.End)
+	}
 	a = &Article{
 		ID:     id,
 		Title:  whole(rec.Title, at(pos, store.FieldTitle, 0)),
-		Body:   paragraphs(body, at(pos, store.FieldBody, 0)),
+		Body:   paragraphs(body, bodyMarks),
 		Raw:    raw,
 		Date:   rec.Date,
 		Source: rec.Source,
@@ -165,4 +177,33 @@ func (e *Engine) Article(ctx context.Context, id, q string) (a *Article, err err
 		a.Raw = body
 	}
 	return a, nil
+}
+
+// ArticleOptions say what Engine.ArticleWith marks in an article.
+type ArticleOptions struct {
+	// Query marks the words it matches in the title and body.
+	Query string
+	// Start and End, when End is greater, mark the words of the body in
+	// that byte span: the words said of a Statement, or the sentence of
+	// a Visit's Evidence.
+	Start, End int
+}
+
+// markSpan adds to m the positions of the words of text that lie in the
+// byte span [start, end).
+func markSpan(text string, m matches, start, end int) matches {
+	out := matches{}
+	for p, t := range m {
+		out[p] = t
+	}
+	pos := 0
+	arabic.WordsUntil(text, 0, func(s, e int) {
+		pos++
+		if s >= start && e <= end {
+			if _, ok := out[pos]; !ok {
+				out[pos] = ""
+			}
+		}
+	})
+	return out
 }

@@ -88,3 +88,53 @@ func ExampleErrBadQuery() {
 	// Output:
 	// bad query: the query only excludes words; give at least one word to look for
 }
+
+// Who said what: Lavrov's statements, newest first, under any spelling
+// of his name.
+func ExampleEngine_Statements() {
+	e, err := search.OpenDefault()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer e.Close()
+	resp, err := e.Statements(context.Background(), search.StatementRequest{Speaker: "سيرجي لافروف", Limit: 2})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.Total, "statements")
+	for _, s := range resp.Statements {
+		fmt.Println(s.Date.Format("2006-01-02"), s.Article, s.Verb)
+		fmt.Println(" ", s.Text.Text())
+	}
+	// Output:
+	// 17 statements
+	// 2024-04-09 002_24f89540b9a4c350 يؤكدان
+	//   استمرار التعاون الروسي الصيني في مكافحة الإرهاب وتعزيز العلاقات التي تمر بأقوى مراحلها، مع إشادة لافروف بالدعم الصيني لروسيا
+	// 2024-04-09 002_24f89540b9a4c350 قال
+	//   روسيا والصين ستواصلان التعاون في الحرب ضد الإرهاب في إطار علاقاتهما التي تمر بأقوى مراحلها
+}
+
+// Who went where: Lavrov's visit to China, told by three articles, is one
+// visit.
+func ExampleEngine_Visits() {
+	e, err := search.OpenDefault()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer e.Close()
+	resp, err := e.Visits(context.Background(), search.VisitRequest{Who: "لافروف"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, v := range resp.Visits {
+		fmt.Println(v.Visitor, "→", v.Destination, v.From.Format("2006-01-02"), v.To.Format("2006-01-02"), v.Status)
+		for _, s := range v.Sources {
+			fmt.Println(" ", s.Article)
+		}
+	}
+	// Output:
+	// سيرغي لافروف → الصين 2024-04-08 2024-04-09 done
+	//   002_24f89540b9a4c350
+	//   003_9503abc412b62b6e
+	//   000_2b0a31d376df4e44
+}

@@ -89,7 +89,10 @@ func filters(ctx context.Context, r index.IndexReader, req Request) ([]query.Que
 }
 
 // filterNouns name what each filter keeps, in messages.
-var filterNouns = map[string]string{store.FieldSource: "source", store.FieldAgency: "agency", store.FieldPerson: "person"}
+var filterNouns = map[string]string{
+	store.FieldSource: "has the source", store.FieldAgency: "has the agency", store.FieldPerson: "has the person",
+	store.FieldSpeaker: "reports a statement by", store.FieldVisitor: "reports a visit by", store.FieldPlace: "reports a visit to",
+}
 
 // values returns the values of a keyword field that a filter given by a
 // user stands for: the person or agency package news finds in it under
@@ -128,7 +131,7 @@ func values(ctx context.Context, r index.IndexReader, field, v string) ([]string
 		}
 	}
 	switch field {
-	case store.FieldPerson:
+	case store.FieldPerson, store.FieldSpeaker, store.FieldVisitor:
 		for _, x := range news.People(v) {
 			add(x)
 		}
@@ -160,7 +163,7 @@ func values(ctx context.Context, r index.IndexReader, field, v string) ([]string
 	if len(all) > 0 {
 		hint = fmt.Sprintf(" (the index has, for instance: %s)", strings.Join(all[:min(5, len(all))], ", "))
 	}
-	return nil, fmt.Errorf("%w: no article of the index has the %s %q%s", ErrBadQuery, filterNouns[field], v, hint)
+	return nil, fmt.Errorf("%w: no article of the index %s %q%s", ErrBadQuery, filterNouns[field], v, hint)
 }
 
 // normalWords returns the words of s normalized as the analysis

@@ -326,3 +326,144 @@ type Article struct {
 	// URL is where the article was published, where known.
 	URL string `json:"url,omitempty"`
 }
+
+// StatementRequest asks who said what: the statements that articles
+// report (see Engine.Statements).
+type StatementRequest struct {
+	// Query keeps the statements whose words match it, in the syntax of
+	// Request.Query, best first; empty keeps every statement, newest
+	// first.
+	Query string `json:"query,omitempty"`
+	// Speaker keeps the statements of one speaker: a person under any of
+	// the spellings Fahras knows (لافروف, لافروڤ), or the words of a
+	// speaker's name as the articles write it (الخارجية الروسية).
+	Speaker string `json:"speaker,omitempty"`
+	// From and To keep the statements of articles published in that
+	// period, both days included; a zero time leaves that end open.
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+	// Limit is how many statements to return (DefaultLimit when zero, at
+	// most MaxLimit); Offset how many to skip.
+	Limit  int `json:"limit,omitempty"`
+	Offset int `json:"offset,omitempty"`
+}
+
+// StatementResponse is the answer to a StatementRequest.
+type StatementResponse struct {
+	// Total counts the statements found, each reported statement once
+	// however many articles report it.
+	Total int `json:"total"`
+	// Offset and Limit echo the page asked for; More is true when there
+	// are statements after it.
+	Offset int  `json:"offset"`
+	Limit  int  `json:"limit"`
+	More   bool `json:"more,omitempty"`
+	// Statements are the page's statements.
+	Statements []Statement `json:"statements"`
+	// Took is how long the search took.
+	Took time.Duration `json:"-"`
+}
+
+// Statement is one thing someone said, as one or more articles report it.
+type Statement struct {
+	// Speaker is who said it: a person by the name Fahras gives them
+	// (سيرغي لافروف), another speaker as the article names it (وزارة
+	// الخارجية الروسية). SaidAs is the speaker as the article writes
+	// them there, role and name; Verb the speech verb (قال، أكد …).
+	Speaker string `json:"speaker"`
+	SaidAs  string `json:"said_as"`
+	Verb    string `json:"verb"`
+	// Text is the words said, with the query's words marked: the
+	// quotation where there is one (Quote), else the reported clause.
+	Text  Snippet `json:"text"`
+	Quote bool    `json:"quote,omitempty"`
+	// Date is the publication date of the article, where known.
+	Date time.Time `json:"date,omitzero"`
+	// Article is the ID of the article the statement is read from, and
+	// Start and End the byte span of the words said in its body (as
+	// Engine.ArticleWith marks them).
+	Article string `json:"article"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	// Sources are the articles that report the statement, Article first.
+	Sources []Report `json:"sources"`
+}
+
+// VisitRequest asks who went where: the visits that articles report (see
+// Engine.Visits).
+type VisitRequest struct {
+	// Who keeps the visits of one visitor, as StatementRequest.Speaker
+	// keeps a speaker's statements.
+	Who string `json:"who,omitempty"`
+	// Place keeps the visits to a place: a city, a region or a country
+	// (a visit to بكين is a visit to الصين).
+	Place string `json:"place,omitempty"`
+	// From and To keep the visits in that period, both days included: by
+	// the days of the visit where the article gives them, else by the
+	// article's date.
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+	// Limit and Offset page through the visits, as in StatementRequest.
+	Limit  int `json:"limit,omitempty"`
+	Offset int `json:"offset,omitempty"`
+}
+
+// VisitResponse is the answer to a VisitRequest.
+type VisitResponse struct {
+	// Total counts the visits found, each visit once however many
+	// articles report it.
+	Total int `json:"total"`
+	// Offset, Limit and More are as in StatementResponse.
+	Offset int  `json:"offset"`
+	Limit  int  `json:"limit"`
+	More   bool `json:"more,omitempty"`
+	// Visits are the page's visits, the latest first.
+	Visits []Visit `json:"visits"`
+	// Took is how long the search took.
+	Took time.Duration `json:"-"`
+}
+
+// Visit is one visit, as one or more articles report it.
+type Visit struct {
+	// Visitor is who visits, named as Statement.Speaker; VisitorAs as the
+	// article writes them.
+	Visitor   string `json:"visitor"`
+	VisitorAs string `json:"visitor_as"`
+	// Destination is the place visited as a reader names it, Country the
+	// country it is in (itself for a country or a region).
+	Destination string `json:"destination"`
+	Country     string `json:"country,omitempty"`
+	// From and To are the first and last day of the visit where an
+	// article gives them; when one gives only a month, they are that
+	// month's first and last day and Month is set.
+	From  time.Time `json:"from,omitzero"`
+	To    time.Time `json:"to,omitzero"`
+	Month int       `json:"month,omitempty"`
+	// Date is the publication date of the article the visit is read from.
+	Date time.Time `json:"date,omitzero"`
+	// Status is VisitPlanned or VisitDone (done includes a visit under
+	// way): done as soon as one article reports it so.
+	Status string `json:"status"`
+	// Article is the ID of the article the visit is read from, and
+	// Evidence the sentence there that tells of it.
+	Article  string  `json:"article"`
+	Evidence Snippet `json:"evidence"`
+	// Sources are the articles that report the visit, Article first.
+	Sources []Report `json:"sources"`
+}
+
+// The statuses of a Visit.
+const (
+	VisitPlanned = "planned"
+	VisitDone    = "done"
+)
+
+// Report is one article that reports a statement or a visit.
+type Report struct {
+	Article string    `json:"article"`
+	Title   string    `json:"title"`
+	Date    time.Time `json:"date,omitzero"`
+	// Source is the publication, SourceName its Arabic name where known.
+	Source     string `json:"source,omitempty"`
+	SourceName string `json:"source_name,omitempty"`
+}

@@ -101,6 +101,12 @@ func (e *Encoder) Encode(a *Article) *Doc {
 			d.doc.AddField(document.NewTextFieldWithIndexingOptions(field, nil, []byte(value), index.IndexField))
 		}
 	}
+	if len(rec.Statements) > 0 {
+		term(FieldEvents, EventStatement)
+	}
+	if len(rec.Visits) > 0 {
+		term(FieldEvents, EventVisit)
+	}
 	for _, s := range rec.Statements {
 		term(FieldSpeaker, s.Speaker)
 	}

@@ -19,6 +19,10 @@ type Statement struct {
 	Quote bool
 	// Start and End are the byte span of the words said in the body.
 	Start, End int
+	// Sig is a fingerprint of the words said (a SimHash of their words in
+	// matching form): two reports of one statement have fingerprints a
+	// few bits apart.
+	Sig uint64
 }
 
 // Visit is a visit an article reports: who goes where, when, and the
@@ -56,6 +60,7 @@ func appendEvents(dst []byte, ss []Statement, vs []Visit) []byte {
 		dst = binary.AppendUvarint(dst, flags)
 		dst = binary.AppendUvarint(dst, uint64(s.Start))
 		dst = binary.AppendUvarint(dst, uint64(s.End-s.Start))
+		dst = binary.LittleEndian.AppendUint64(dst, s.Sig)
 	}
 	dst = binary.AppendUvarint(dst, uint64(len(vs)))
 	for _, v := range vs {
@@ -91,6 +96,7 @@ func (d *decoder) events(r *Record) {
 		s.Quote = d.uvarint()&1 != 0
 		s.Start = int(d.uvarint())
 		s.End = s.Start + int(d.uvarint())
+		s.Sig = d.uint64()
 		r.Statements = append(r.Statements, s)
 	}
 	n = d.uvarint()

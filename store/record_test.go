@@ -22,7 +22,7 @@ func TestRecordEvents(t *testing.T) {
 		Lens:  [2]int{3, 12},
 		Statements: []Statement{{
 			Speaker: "سيرغي لافروف", SaidAs: "وزير الخارجية الروسي سيرغي لافروف", Verb: "قال",
-			Start: 67, End: len(body),
+			Start: 67, End: len(body), Sig: 0x8000_0000_0000_0001,
 		}},
 		Visits: []Visit{{
 			Visitor: "سيرغي لافروف", VisitorAs: "لافروف", Destination: "بكين", Country: "الصين",

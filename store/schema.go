@@ -43,6 +43,15 @@ const (
 	FieldSpeaker = "speaker"
 	FieldVisitor = "visitor"
 	FieldPlace   = "place"
+	// FieldEvents says what an article reports: EventStatement when it
+	// reports statements, EventVisit when it reports visits.
+	FieldEvents = "events"
+)
+
+// The values of FieldEvents.
+const (
+	EventStatement = "statement"
+	EventVisit     = "visit"
 )
 
 // Texts are the full-text fields, the title first.

@@ -309,3 +309,13 @@ func (p *para) placeAt(i int) (*place, int) {
 func sameTrip(a, b *place) bool {
 	return a == b || a.country == b.name || b.country == a.name
 }
+
+// CountryOf returns the country a place is in, given by the name Visit
+// uses (Destination): the place itself for a country or a region, "" for
+// a place the extraction does not know.
+func CountryOf(name string) string {
+	if p := placeByID[name]; p != nil {
+		return p.country
+	}
+	return ""
+}
