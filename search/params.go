@@ -289,3 +289,155 @@ func clipValue(s string) string {
 	}
 	return strings.ToValidUTF8(s[:max], "") + "…"
 }
+
+// The parameters of statements and visits as text, read by
+// ParseStatementRequest and ParseVisitRequest beside ParamQuery,
+// ParamOffset and ParamFrom. The command line's options "search
+// statements" and "search visits" carry the same names.
+const (
+	// ParamN is how many statements or visits to list (ParamLimit is read
+	// too, when ParamN is absent).
+	ParamN = "n"
+	// ParamSpeaker keeps one speaker's statements.
+	ParamSpeaker = "speaker"
+	// ParamWho keeps one visitor's visits.
+	ParamWho = "who"
+	// ParamPlace keeps the visits to a place. It is "to" (where to), as
+	// ParamTo is for statements, whose period ends at ParamTo.
+	ParamPlace = "to"
+	// ParamToDate is the last day of a period of visits.
+	ParamToDate = "to-date"
+)
+
+// ParseStatementRequest turns the parameters of a request for
+// statements, given as text, into a StatementRequest, and validates it:
+//
+//	q            words the statements say (optional; at most MaxQueryBytes)
+//	speaker      the speaker (optional; at most MaxFilterBytes)
+//	from, to     a period: a day (2024-04-09) or a month (2024-04: from
+//	             its first day, to its last), both ends included
+//	n            statements per page, 1 to MaxLimit (default DefaultLimit;
+//	             limit is read when n is absent)
+//	offset       statements to skip, 0 to MaxOffset
+//
+// Other parameters are ignored, and a parameter given twice counts once,
+// as first given. Every error is a *ParamError, which wraps ErrBadQuery.
+func ParseStatementRequest(v url.Values) (StatementRequest, error) {
+	req := StatementRequest{Query: v.Get(ParamQuery), Speaker: strings.TrimSpace(v.Get(ParamSpeaker))}
+	var err error
+	if req.Limit, req.Offset, err = pageParams(v); err != nil {
+		return req, err
+	}
+	if req.From, err = dateParam(v, ParamFrom, false); err != nil {
+		return req, err
+	}
+	if req.To, err = dateParam(v, ParamTo, true); err != nil {
+		return req, err
+	}
+	return req, req.Validate()
+}
+
+// Validate checks that a request for statements is within the bounds
+// Engine.Statements accepts, as Request.Validate does for a search: a
+// query of at most MaxQueryBytes and a speaker of at most MaxFilterBytes,
+// both valid UTF-8; Limit from 0 (for DefaultLimit) to MaxLimit; Offset
+// from 0 to MaxOffset; a period within the years 1700 to 2200 that does
+// not end before it starts. Every error is a *ParamError, which wraps
+// ErrBadQuery.
+func (r StatementRequest) Validate() error {
+	if err := checkQuery(r.Query); err != nil {
+		return err
+	}
+	if err := checkFilter(ParamSpeaker, r.Speaker); err != nil {
+		return err
+	}
+	return checkEventPage(r.Limit, r.Offset, r.From, r.To, ParamTo)
+}
+
+// ParseVisitRequest turns the parameters of a request for visits, given
+// as text, into a VisitRequest, and validates it:
+//
+//	who          the visitor (optional; at most MaxFilterBytes)
+//	to           the place visited: a city, a region or a country
+//	             (optional; at most MaxFilterBytes)
+//	from, to-date
+//	             a period, as the from and to of ParseStatementRequest
+//	n, offset    as in ParseStatementRequest
+//
+// Every error is a *ParamError, which wraps ErrBadQuery.
+func ParseVisitRequest(v url.Values) (VisitRequest, error) {
+	req := VisitRequest{Who: strings.TrimSpace(v.Get(ParamWho)), Place: strings.TrimSpace(v.Get(ParamPlace))}
+	var err error
+	if req.Limit, req.Offset, err = pageParams(v); err != nil {
+		return req, err
+	}
+	if req.From, err = dateParam(v, ParamFrom, false); err != nil {
+		return req, err
+	}
+	if req.To, err = dateParam(v, ParamToDate, true); err != nil {
+		return req, err
+	}
+	return req, req.Validate()
+}
+
+// Validate checks that a request for visits is within the bounds
+// Engine.Visits accepts, as StatementRequest.Validate does; the period's
+// end is named ParamToDate in its errors.
+func (r VisitRequest) Validate() error {
+	if err := checkFilter(ParamWho, r.Who); err != nil {
+		return err
+	}
+	if err := checkFilter(ParamPlace, r.Place); err != nil {
+		return err
+	}
+	return checkEventPage(r.Limit, r.Offset, r.From, r.To, ParamToDate)
+}
+
+// pageParams reads the page of a request for statements or visits: n
+// (or limit) and offset.
+func pageParams(v url.Values) (limit, offset int, err error) {
+	name := ParamN
+	if strings.TrimSpace(v.Get(ParamN)) == "" && strings.TrimSpace(v.Get(ParamLimit)) != "" {
+		name = ParamLimit
+	}
+	if limit, err = intParam(v, name, DefaultLimit, 1, MaxLimit); err != nil {
+		return 0, 0, err
+	}
+	if offset, err = intParam(v, ParamOffset, 0, 0, MaxOffset); err != nil {
+		return 0, 0, err
+	}
+	return limit, offset, nil
+}
+
+// checkFilter checks a filter's length and encoding.
+func checkFilter(name, value string) error {
+	if len(value) > MaxFilterBytes || !utf8.ValidString(value) {
+		return paramErrorf(name, value, "must be text of at most %d bytes (UTF-8)", MaxFilterBytes)
+	}
+	return nil
+}
+
+// checkEventPage checks the page and the period of a request for
+// statements or visits; toName names the period's end.
+func checkEventPage(limit, offset int, from, to time.Time, toName string) error {
+	if limit < 0 || limit > MaxLimit {
+		return paramErrorf(ParamN, strconv.Itoa(limit), "must be a whole number from 1 to %d, not %d", MaxLimit, limit)
+	}
+	if offset < 0 || offset > MaxOffset {
+		return paramErrorf(ParamOffset, strconv.Itoa(offset), "must be a whole number from 0 to %d, not %d", MaxOffset, offset)
+	}
+	for _, d := range []struct {
+		name string
+		t    time.Time
+	}{{ParamFrom, from}, {toName, to}} {
+		if !d.t.IsZero() && (d.t.Year() < firstYear || d.t.Year() > lastYear) {
+			day := d.t.Format(dayForm)
+			return paramErrorf(d.name, day, "must be a day from %d-01-01 to %d-12-31, not %q", firstYear, lastYear, day)
+		}
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		day := to.Format(dayForm)
+		return paramErrorf(toName, day, "is before from: the period ends (%s) before it starts (%s)", day, from.Format(dayForm))
+	}
+	return nil
+}

@@ -4,6 +4,8 @@
 //	search -q "لافروف"                      search the embedded articles
 //	search --index DIR -q QUERY             search an index built with "search index"
 //	search index --out DIR PATH...          build an index from .txt and JSON Lines files
+//	search statements --speaker NAME        who said what
+//	search visits --who NAME                who went where
 //
 // Run "search -h" for the commands and "search CMD -h" for a command's
 // options. Exit codes: 0 when articles match, 1
@@ -38,6 +40,10 @@ const overview = `search — full-text search for Arabic news
 Commands:
   search -q QUERY [options]          search the built-in articles, or an index
   search index --out DIR PATH...     build an index, or bring one up to date
+  search statements [--speaker NAME] [-q QUERY]
+                                     who said what, with every source
+  search visits [--who NAME] [--to PLACE]
+                                     who went where, with every source
   search serve [options]             serve the search page and a JSON API
   search eval --docs F --topics F --qrels F
                                      measure ranking on a test collection
@@ -90,6 +96,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runBench(ctx, args[1:], stdout, stderr)
 	case "serve":
 		err = runServe(ctx, args[1:], stdout, stderr)
+	case "statements":
+		err = runStatements(ctx, args[1:], stdout, stderr)
+	case "visits":
+		err = runVisits(ctx, args[1:], stdout, stderr)
 	case "help":
 		return help(ctx, args[1:], stdout, stderr)
 	case "version":

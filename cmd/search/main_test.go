@@ -146,6 +146,7 @@ func TestHelp(t *testing.T) {
 		has, lack []string
 	}{
 		{[]string{"-h"}, []string{"search index --out DIR", "search serve", "search eval", "search bench", "search --version",
+			"search statements [--speaker NAME]", "search visits [--who NAME] [--to PLACE]",
 			"-q, --query QUERY", "-n, --limit N", "--no-collapse", "Exit codes:"}, []string{"--rebuild", "--timeout"}},
 		{[]string{"--help"}, []string{"search index --out DIR", "-q, --query QUERY"}, nil},
 		{[]string{"help"}, []string{"search index --out DIR", "-q, --query QUERY"}, nil},
@@ -153,6 +154,8 @@ func TestHelp(t *testing.T) {
 		{[]string{"help", "index"}, []string{"search index --out DIR [options] PATH...", "--rebuild"}, []string{"-q, --query"}},
 		{[]string{"serve", "--help"}, []string{"search serve [--index DIR]", "--timeout DURATION", "(default 2s)", "--max-searches N", "--queue N", "--reload DURATION"}, []string{"--rebuild", "-q, --query"}},
 		{[]string{"eval", "-h"}, []string{"--docs FILE", "--analyzer, --analysis NAMES"}, []string{"--rebuild"}},
+		{[]string{"statements", "-h"}, []string{"search statements [-q QUERY] [--speaker NAME]", "--speaker NAME", "--from DAY", "--to DAY", "-n, --limit N", "--offset N", "--json", "--color WHEN"}, []string{"--who", "--rebuild", "Commands:"}},
+		{[]string{"help", "visits"}, []string{"search visits [--who NAME] [--to PLACE] [--from DAY] [--to-date DAY]", "--who NAME", "--to PLACE", "--to-date DAY", "-n, --limit N", "--json"}, []string{"--speaker", "-q, --query", "Commands:"}},
 		{[]string{"bench", "-h"}, []string{"--queries-file FILE", "bench/http.sh"}, []string{"--rebuild"}},
 	} {
 		code, out, stderr := cli(t, c.args...)

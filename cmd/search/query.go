@@ -141,14 +141,8 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case err != nil:
 		return err
 	}
-	useColor := false
-	switch color {
-	case "always":
-		useColor = true
-	case "never":
-	case "auto":
-		useColor = isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
-	default:
+	useColor, ok := colorOption(color, stdout)
+	if !ok {
 		return usagef("--color must be auto, always or never, not %q", color)
 	}
 
@@ -184,28 +178,49 @@ const (
 	dimOn   = "\x1b[2m"
 )
 
+// colorOption reads --color: whether to highlight with colour on w. It
+// is false for a value other than auto, always or never.
+func colorOption(when string, w io.Writer) (color, ok bool) {
+	switch when {
+	case "always":
+		return true, true
+	case "never":
+		return false, true
+	case "auto":
+		return isTerminal(w) && os.Getenv("NO_COLOR") == "", true
+	}
+	return false, false
+}
+
+// marked writes a snippet with its matches highlighted: in colour, or
+// in [brackets].
+func marked(s search.Snippet, color bool) string {
+	var b strings.Builder
+	for _, p := range s {
+		switch {
+		case p.Match && color:
+			b.WriteString(markOn + p.Text + markOff)
+		case p.Match:
+			b.WriteString("[" + p.Text + "]")
+		default:
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
+}
+
+// dimmed writes s faint, in colour.
+func dimmed(s string, color bool) string {
+	if color {
+		return dimOn + s + markOff
+	}
+	return s
+}
+
 // printHits writes a response for people to read.
 func printHits(w io.Writer, r *search.Response, color bool) {
-	mark := func(s search.Snippet) string {
-		var b strings.Builder
-		for _, p := range s {
-			switch {
-			case p.Match && color:
-				b.WriteString(markOn + p.Text + markOff)
-			case p.Match:
-				b.WriteString("[" + p.Text + "]")
-			default:
-				b.WriteString(p.Text)
-			}
-		}
-		return b.String()
-	}
-	dim := func(s string) string {
-		if color {
-			return dimOn + s + markOff
-		}
-		return s
-	}
+	mark := func(s search.Snippet) string { return marked(s, color) }
+	dim := func(s string) string { return dimmed(s, color) }
 	noun := "articles match"
 	if r.Total == 1 {
 		noun = "article matches"
