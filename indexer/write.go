@@ -122,10 +122,11 @@ type item struct {
 
 // copyAll writes every article a reader yields into w, counting in sum
 // what it does, until the reader ends or ctx is cancelled. Reading,
-// analysing and writing overlap: one goroutine reads, workers analyse
-// (hash, signature, words, the stored record) on every core, and this
-// one writes the articles to the index in the order they were read, so
-// that a build's result does not depend on timing.
+// analysing and writing overlap: one goroutine reads, workers prepare
+// each article (hash, signature, statements and visits) on every core,
+// and this one hands the articles to the writer in the order they were
+// read, so that a build's result does not depend on timing; the writer
+// analyses and writes the batches on every core.
 func copyAll(ctx context.Context, w *store.Writer, r Reader, opts Options, sum *Summary) error {
 	workers := opts.Workers
 	if workers <= 0 {
@@ -155,16 +156,10 @@ func copyAll(ctx context.Context, w *store.Writer, r Reader, opts Options, sum *
 	}()
 	workersDone := make(chan struct{}, workers)
 	for range workers {
-		enc, err := w.Analysis().NewEncoder(w.Codec())
-		if err != nil {
-			close(done)
-			<-readerDone
-			return err
-		}
 		go func() {
 			defer func() { workersDone <- struct{}{} }()
 			for it := range in {
-				prepare(w, enc, it)
+				prepare(w, it)
 				select {
 				case out <- it:
 				case <-done:
@@ -220,8 +215,9 @@ func copyAll(ctx context.Context, w *store.Writer, r Reader, opts Options, sum *
 
 // prepare does an item's share of the work that can be done in any
 // order: the content hash and, unless the index already has the article
-// as it is, the signature and the document.
-func prepare(w *store.Writer, enc *store.Encoder, it *item) {
+// as it is, the signature, the statements and visits, and the document
+// (which the writer analyses with the batch it goes in).
+func prepare(w *store.Writer, it *item) {
 	if it.err != nil {
 		return
 	}
@@ -240,7 +236,7 @@ func prepare(w *store.Writer, enc *store.Encoder, it *item) {
 		Source: a.Source, URL: a.URL, Agencies: a.Agencies, People: a.People, Hash: hash,
 	}
 	sa.Statements, sa.Visits = extractEvents(a)
-	it.doc = enc.Encode(sa)
+	it.doc = store.NewDoc(sa)
 }
 
 // sink takes prepared articles in the order they were read and writes

@@ -30,14 +30,26 @@ type Article struct {
 	Visits     []Visit
 }
 
-// Doc is an article ready to be written: analysed, its record encoded.
-// Assign its story with SetGroup before writing it.
+// Doc is an article to be written. Assign its story with SetGroup before
+// writing it. A Writer analyses it when it writes the batch it is in, so
+// that only the batches being written hold analysed articles.
 type Doc struct {
 	// ID is the article's ID.
 	ID string
-	// Lens are the lengths in words of its title and body fields.
+	// Lens are the lengths in words of its title and body fields, known
+	// once it is analysed.
 	Lens [2]int
-	doc  *document.Document
+
+	art          *Article
+	group        string
+	bands        []string
+	doc          *document.Document // the analysed document, nil until analysed
+	pendingBytes int
+}
+
+// NewDoc returns the Doc of an article, to be analysed when it is written.
+func NewDoc(a *Article) *Doc {
+	return &Doc{ID: a.ID, art: a, pendingBytes: len(a.Raw) + len(a.Body) + len(a.Title)}
 }
 
 // MaxFieldWords bounds the words of one field that are indexed: a
@@ -66,7 +78,20 @@ func (a Analysis) NewEncoder(codec *Codec) (*Encoder, error) {
 
 // Encode analyses an article and makes its document.
 func (e *Encoder) Encode(a *Article) *Doc {
-	d := &Doc{ID: a.ID, doc: document.NewDocument(a.ID)}
+	d := NewDoc(a)
+	e.encode(d)
+	return d
+}
+
+// encode analyses a Doc's article, unless it already is, and lets the
+// article go.
+func (e *Encoder) encode(d *Doc) {
+	if d.doc != nil {
+		return
+	}
+	a := d.art
+	d.art = nil
+	d.doc = document.NewDocument(a.ID)
 	for i, text := range [2]string{a.Title, a.Body} {
 		f := e.textField(Texts[i], text)
 		d.Lens[i] = f.length
@@ -115,7 +140,7 @@ func (e *Encoder) Encode(a *Article) *Doc {
 		term(FieldPlace, v.Destination)
 		term(FieldPlace, v.Country)
 	}
-	return d
+	d.addGroup()
 }
 
 // SetGroup records the story the article tells: the ID of the first
@@ -123,12 +148,24 @@ func (e *Encoder) Encode(a *Article) *Doc {
 // (group == its own ID) also indexes its signature's band values, by
 // which later articles find it.
 func (d *Doc) SetGroup(group string, bands []string) {
-	d.keyword(FieldGroup, group)
-	if group == d.ID {
-		for _, b := range bands {
+	d.group, d.bands = group, bands
+	if d.doc != nil {
+		d.addGroup()
+	}
+}
+
+// addGroup adds the fields of the story to the analysed document.
+func (d *Doc) addGroup() {
+	if d.group == "" {
+		return
+	}
+	d.keyword(FieldGroup, d.group)
+	if d.group == d.ID {
+		for _, b := range d.bands {
 			d.doc.AddField(document.NewTextFieldWithIndexingOptions(FieldDup, nil, []byte(b), index.IndexField))
 		}
 	}
+	d.group, d.bands = "", nil
 }
 
 // docValues are the options of the fields with doc values. (bleve's

@@ -28,8 +28,11 @@ func NewMemory(a Analysis) (*Writer, error) {
 	}
 	w := &Writer{opts: opts, unlock: func() {}, idx: idx, codec: codec, errs: make(chan error, 1)}
 	w.info = Info{Analysis: opts.Analysis, Fields: map[string]FieldStats{}}
-	w.batch = idx.NewBatch()
-	w.startBatches()
+	w.batch = &pending{}
+	if err := w.startBatches(); err != nil {
+		w.Abort()
+		return nil, err
+	}
 	return w, nil
 }
 

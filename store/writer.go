@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -73,8 +74,8 @@ type Writer struct {
 	idx           bleve.Index
 	old           index.IndexReader // the current generation, for an update
 	info          Info
-	batch         *bleve.Batch
-	batchBytes    int
+	batch         *pending
+	infoMu        sync.Mutex // guards info while batches are written
 	changes       int
 	rebuilt       string
 	errs          chan error // errors bleve reports from its background work
@@ -82,7 +83,7 @@ type Writer struct {
 	// that the next batch is made while others are turned into segments;
 	// done says when each of the writers has written all it took, and
 	// with what error.
-	queue    chan *bleve.Batch
+	queue    chan *pending
 	done     chan error
 	writers  int
 	failed   atomic.Pointer[error]
@@ -126,40 +127,86 @@ func Begin(dir string, opts WriteOptions) (w *Writer, err error) {
 		os.RemoveAll(w.tmp)
 		return nil, err
 	}
-	w.batch = w.idx.NewBatch()
-	w.startBatches()
+	w.batch = &pending{}
+	if err := w.startBatches(); err != nil {
+		w.Abort()
+		return nil, err
+	}
 	return w, nil
 }
 
 // startBatches starts the goroutines that write full batches: two, so
-// that both cores turn batches into segments while the next batch is
-// made (each article is in one batch only, so the order in which batches
-// land does not matter); one when each batch must stay a segment of its
-// own, in order. The queue holds no batch of its own, which bounds the
-// articles in memory to the batches being written and the one being made.
-func (w *Writer) startBatches() {
+// that both cores analyse articles and turn batches into segments while
+// the next batch is gathered (each article is in one batch only, so the
+// order in which batches land does not matter); one when each batch must
+// stay a segment of its own, in order. Each has its own Encoder. The
+// queue holds no batch of its own: the analysed articles in memory are
+// those of the batches being written.
+func (w *Writer) startBatches() error {
 	writers := min(2, runtime.GOMAXPROCS(0))
 	if w.opts.KeepSegments {
 		writers = 1
 	}
-	queue, done := make(chan *bleve.Batch), make(chan error, writers)
+	encs := make([]*Encoder, writers)
+	for i := range encs {
+		enc, err := w.opts.Analysis.NewEncoder(w.codec)
+		if err != nil {
+			return err
+		}
+		encs[i] = enc
+	}
+	queue, done := make(chan *pending), make(chan error, writers)
 	w.queue, w.done, w.writers = queue, done, writers
-	for range writers {
+	for _, enc := range encs {
 		go func() {
 			var err error
-			for b := range queue {
+			for p := range queue {
 				if err != nil || w.failed.Load() != nil {
 					continue
 				}
-				n := b.Size()
-				if err = w.idx.Batch(b); err != nil {
-					err = w.diskError(fmt.Errorf("writing a batch of %d articles: %w", n, err))
+				if err = w.write(enc, p); err != nil {
+					err = w.diskError(fmt.Errorf("writing a batch of %d articles: %w", len(p.docs)+len(p.deletes), err))
 					w.failed.CompareAndSwap(nil, &err)
 				}
 			}
 			done <- err
 		}()
 	}
+	return nil
+}
+
+// pending is a batch being gathered: articles to write, IDs to delete.
+type pending struct {
+	docs    []*Doc
+	deletes []string
+	bytes   int
+}
+
+func (p *pending) size() int { return len(p.docs) + len(p.deletes) }
+
+// write analyses a batch's articles and writes the batch.
+func (w *Writer) write(enc *Encoder, p *pending) error {
+	b := w.idx.NewBatch()
+	for _, d := range p.docs {
+		enc.encode(d)
+		w.addInfo(d.Lens, 1)
+		if err := b.IndexAdvanced(d.doc); err != nil {
+			return fmt.Errorf("article %s: %w", d.ID, err)
+		}
+		d.doc = nil
+	}
+	for _, id := range p.deletes {
+		b.Delete(id)
+	}
+	return w.idx.Batch(b)
+}
+
+// addInfo counts an article's field lengths in the statistics (sign 1)
+// or takes them out (-1).
+func (w *Writer) addInfo(lens [2]int, sign int) {
+	w.infoMu.Lock()
+	w.info.add(lens, sign)
+	w.infoMu.Unlock()
 }
 
 // drain waits until every batch queued is written.
@@ -295,15 +342,12 @@ func (w *Writer) Put(ctx context.Context, d *Doc, old *Record) error {
 		return err
 	}
 	if old != nil {
-		w.info.add(old.Lens, -1)
+		w.addInfo(old.Lens, -1)
 	}
-	w.info.add(d.Lens, 1)
-	if err := w.batch.IndexAdvanced(d.doc); err != nil {
-		return fmt.Errorf("article %s: %w", d.ID, err)
-	}
+	w.batch.docs = append(w.batch.docs, d)
 	w.changes++
-	w.batchBytes += int(d.doc.NumPlainTextBytes())
-	if w.batch.Size() >= w.opts.BatchDocs || w.batchBytes >= w.opts.BatchBytes {
+	w.batch.bytes += d.pendingBytes
+	if w.batch.size() >= w.opts.BatchDocs || w.batch.bytes >= w.opts.BatchBytes {
 		return w.flush(ctx)
 	}
 	return nil
@@ -311,10 +355,10 @@ func (w *Writer) Put(ctx context.Context, d *Doc, old *Record) error {
 
 // Delete removes an article; old is its record as Old returned it.
 func (w *Writer) Delete(ctx context.Context, id string, old *Record) error {
-	w.info.add(old.Lens, -1)
-	w.batch.Delete(id)
+	w.addInfo(old.Lens, -1)
+	w.batch.deletes = append(w.batch.deletes, id)
 	w.changes++
-	if w.batch.Size() >= w.opts.BatchDocs {
+	if w.batch.size() >= w.opts.BatchDocs {
 		return w.flush(ctx)
 	}
 	return nil
@@ -322,7 +366,7 @@ func (w *Writer) Delete(ctx context.Context, id string, old *Record) error {
 
 // flush hands the batch made so far to be written, and starts another.
 func (w *Writer) flush(ctx context.Context) error {
-	if w.batch.Size() == 0 {
+	if w.batch.size() == 0 {
 		return nil
 	}
 	if err := w.asyncError(); err != nil {
@@ -336,8 +380,7 @@ func (w *Writer) flush(ctx context.Context) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	w.batch = w.idx.NewBatch()
-	w.batchBytes = 0
+	w.batch = &pending{}
 	return nil
 }
 
