@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -225,7 +226,22 @@ func (a *answer) run(p *plan, window int) (*bleve.SearchResult, error) {
 		}
 		return nil, err
 	}
+	if len(a.order) == 1 && a.order[0] == "-_score" {
+		byScoreThenID(res.Hits)
+	}
 	return res, nil
+}
+
+// byScoreThenID puts hits of equal score, which a search by relevance
+// returns next to each other, in the order of their IDs, so that the
+// order does not depend on where the index placed them.
+func byScoreThenID(hits bsearch.DocumentMatchCollection) {
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
 }
 
 // hits makes the page's hits: titles and snippets marked from the

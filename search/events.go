@@ -113,7 +113,7 @@ func (e *Engine) queryStatements(ctx context.Context, r index.IndexReader, q str
 	if err != nil {
 		return nil, err
 	}
-	a := &answer{e: e, ctx: ctx, r: r, filters: fs, order: []string{"-_score", "_id"}}
+	a := &answer{e: e, ctx: ctx, r: r, filters: fs, order: []string{"-_score"}}
 	res, err := a.run(p, maxQueryArticles)
 	if err != nil {
 		return nil, err

@@ -193,7 +193,9 @@ func containsAll(have, want []string) bool {
 func sortOrder(s string) ([]string, error) {
 	switch s {
 	case "", SortRelevance:
-		return []string{"-_score", "_id"}, nil
+		// Ties are put in ID order afterwards (see byScoreThenID):
+		// sorting by ID here would read the ID of every match.
+		return []string{"-_score"}, nil
 	case SortNewest:
 		return []string{"-" + store.FieldDate, "-_score", "_id"}, nil
 	case SortOldest:

@@ -77,7 +77,10 @@ func (a *answer) nearer(w pword) string {
 	if !ok {
 		return ""
 	}
-	d, err := rf.FieldDictFuzzy(store.FieldBody, term, 2, "")
+	// Edit distance 1 finds the typos a suggestion is for (a letter
+	// for its neighbour, a long vowel too many or too few); distance 2
+	// would walk far more of the dictionary for every rare word.
+	d, err := rf.FieldDictFuzzy(store.FieldBody, term, 1, "")
 	if err != nil {
 		return ""
 	}
