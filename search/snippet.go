@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -188,15 +189,18 @@ func fragments(text, title string, m matches) []Snippet {
 		for to > i+1 && para[to-1] != para[i] {
 			to--
 		}
-		distinct := map[string]bool{}
-		n := 0
+		var distinct [fragmentWords]string
+		nd, n := 0, 0
 		for _, x := range ws[from:to] {
 			if x.match {
-				distinct[x.key] = true
 				n++
+				if !slices.Contains(distinct[:nd], x.key) {
+					distinct[nd] = x.key
+					nd++
+				}
 			}
 		}
-		cands = append(cands, window{from, to, 4*len(distinct) + n})
+		cands = append(cands, window{from, to, 4*nd + n})
 	}
 	var picked []window
 	if len(cands) == 0 {
@@ -220,36 +224,44 @@ func fragments(text, title string, m matches) []Snippet {
 	// A title shorter than repeatRun words counts as repeated whole.
 	type run struct {
 		n    int
-		seen map[string]bool
+		seen map[uint64]bool
 	}
-	runs := []*run{{n: repeatRun, seen: map[string]bool{}}}
-	remember := func(r *run, ws []string) {
-		for i := 0; i+r.n <= len(ws); i++ {
-			r.seen[strings.Join(ws[i:i+r.n], " ")] = true
+	runs := []*run{{n: repeatRun, seen: map[uint64]bool{}}}
+	// A run of words is known by a hash of its words' hashes.
+	runHash := func(hs []uint64) uint64 {
+		h := uint64(14695981039346656037)
+		for _, x := range hs {
+			h = (h ^ x) * 1099511628211
+		}
+		return h
+	}
+	remember := func(r *run, hs []uint64) {
+		for i := 0; i+r.n <= len(hs); i++ {
+			r.seen[runHash(hs[i:i+r.n])] = true
 		}
 	}
-	repeats := func(ws []string) bool {
+	repeats := func(hs []uint64) bool {
 		for _, r := range runs {
-			for i := 0; i+r.n <= len(ws); i++ {
-				if r.seen[strings.Join(ws[i:i+r.n], " ")] {
+			for i := 0; i+r.n <= len(hs); i++ {
+				if r.seen[runHash(hs[i:i+r.n])] {
 					return true
 				}
 			}
 		}
 		return false
 	}
-	wordsOf := func(w window) []string {
-		out := make([]string, 0, w.to-w.from)
+	hashesOf := func(w window) []uint64 {
+		out := make([]uint64, 0, w.to-w.from)
 		for _, x := range ws[w.from:w.to] {
-			out = append(out, text[x.start:x.end])
+			out = append(out, wordHash(text[x.start:x.end]))
 		}
 		return out
 	}
 	if title != "" {
-		var tw []string
-		arabic.Words(title, func(s, e int) { tw = append(tw, title[s:e]) })
+		var tw []uint64
+		arabic.Words(title, func(s, e int) { tw = append(tw, wordHash(title[s:e])) })
 		if n := len(tw); n >= minRepeatTitle && n < repeatRun {
-			runs = append(runs, &run{n: n, seen: map[string]bool{}})
+			runs = append(runs, &run{n: n, seen: map[uint64]bool{}})
 			remember(runs[1], tw)
 		}
 		remember(runs[0], tw)
@@ -272,7 +284,7 @@ func fragments(text, title string, m matches) []Snippet {
 		if overlaps {
 			continue
 		}
-		if cw := wordsOf(c); !repeats(cw) {
+		if cw := hashesOf(c); !repeats(cw) {
 			picked = append(picked, c)
 			remember(runs[0], cw)
 		}
@@ -327,4 +339,13 @@ func closing(text string, to int) int {
 		to += size
 	}
 	return to
+}
+
+// wordHash is a 64-bit FNV-1a hash of a word as written.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 1099511628211
+	}
+	return h
 }
