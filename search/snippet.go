@@ -58,11 +58,25 @@ type matches map[int]string
 // positions the index holds) and flags the ones at matched positions. It
 // stops after the word at position last, when last > 0.
 func words(text string, m matches, last int) []word {
-	var ws []word
+	// The matched positions in order, checked as the words go by.
+	at := make([]int, 0, len(m))
+	for p := range m {
+		at = append(at, p)
+	}
+	slices.Sort(at)
+	n := len(text)/6 + 1
+	if last > 0 {
+		n = min(n, last)
+	}
+	ws := make([]word, 0, n)
 	arabic.WordsUntil(text, last, func(start, end int) {
 		w := word{start: start, end: end}
-		if key, ok := m[len(ws)+1]; ok {
-			w.match, w.key = true, key
+		pos := len(ws) + 1
+		for len(at) > 0 && at[0] < pos {
+			at = at[1:]
+		}
+		if len(at) > 0 && at[0] == pos {
+			w.match, w.key = true, m[pos]
 		}
 		ws = append(ws, w)
 	})
