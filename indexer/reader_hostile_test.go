@@ -120,42 +120,13 @@ func TestHostileInputsEnd(t *testing.T) {
 			return p
 		}, 0, "not a gzip file"},
 		{"JSON Lines name on a directory link", func(t *testing.T, dir string) string {
-			target := filepath.Join(dir, "elsewhere")
-			if err := os.MkdirAll(target, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			p := filepath.Join(dir, "in", "dir.jsonl")
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.Symlink(target, p); err != nil {
-				t.Skipf("no symbolic links here: %v", err)
-			}
-			return p
+			return symlink(t, mkdir(t, filepath.Join(dir, "elsewhere")), filepath.Join(dir, "in", "dir.jsonl"))
 		}, 0, "is a directory"},
 		{"text name on a directory link", func(t *testing.T, dir string) string {
-			target := filepath.Join(dir, "elsewhere")
-			if err := os.MkdirAll(target, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			p := filepath.Join(dir, "in", "dir.txt")
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.Symlink(target, p); err != nil {
-				t.Skipf("no symbolic links here: %v", err)
-			}
-			return p
+			return symlink(t, mkdir(t, filepath.Join(dir, "elsewhere")), filepath.Join(dir, "in", "dir.txt"))
 		}, 0, "is a directory"},
 		{"link to nothing", func(t *testing.T, dir string) string {
-			p := filepath.Join(dir, "in", "gone.jsonl")
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.Symlink(filepath.Join(dir, "missing.jsonl"), p); err != nil {
-				t.Skipf("no symbolic links here: %v", err)
-			}
-			return p
+			return symlink(t, filepath.Join(dir, "missing.jsonl"), filepath.Join(dir, "in", "gone.jsonl"))
 		}, 0, "no such file"},
 	}
 	for _, tt := range tests {
@@ -241,4 +212,24 @@ func TestFileGoneBeforeReading(t *testing.T) {
 	if read, total := r.Progress(); read != total {
 		t.Errorf("progress %d of %d at the end", read, total)
 	}
+}
+
+// mkdir creates the directory dir and returns it.
+func mkdir(t *testing.T, dir string) string {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// symlink makes p, in a directory created if needed, a symbolic link to
+// target, and returns p; the test is skipped where links cannot be made.
+func symlink(t *testing.T, target, p string) string {
+	t.Helper()
+	mkdir(t, filepath.Dir(p))
+	if err := os.Symlink(target, p); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	return p
 }
