@@ -21,8 +21,10 @@ type Options struct {
 	// written in, instead of merging them into one at the end of a build
 	// (or of an update that left many): for tests of merging.
 	KeepSegments bool
-	// Workers is how many articles are analysed at once; the number of
-	// CPUs when zero.
+	// Workers is how many articles are prepared at once (content hash,
+	// MinHash signature, statements and visits); the number of CPUs
+	// when zero. The store's writer analyses the articles as it writes
+	// them, on goroutines of its own.
 	Workers int
 }
 
