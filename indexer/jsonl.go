@@ -17,6 +17,10 @@ import (
 // JSONFields names the JSON Lines fields an article is read from. Each
 // entry lists the names to try, in order.
 type JSONFields struct {
+	// ID, Title, Content, Date, Source and URL name the fields of the
+	// Article's ID, title, text, date, source and address. The text is
+	// read as ParseText reads one, a title given in place of its
+	// headline.
 	ID, Title, Content, Date, Source, URL []string
 }
 

@@ -14,10 +14,14 @@ import (
 // Similar is an article that tells the same story as a hit: a
 // near-duplicate, such as one wire report published by two sites.
 type Similar struct {
-	ID     string    `json:"id"`
-	Title  string    `json:"title"`
-	Date   time.Time `json:"date,omitzero"`
-	Source string    `json:"source,omitempty"`
+	// ID names the article in its index.
+	ID string `json:"id"`
+	// Title is the article's title.
+	Title string `json:"title"`
+	// Date is the publication date where one is known.
+	Date time.Time `json:"date,omitzero"`
+	// Source is the publication the article came from, where known.
+	Source string `json:"source,omitempty"`
 }
 
 // maxWindow bounds the hits read to fill one page of folded hits.

@@ -60,6 +60,8 @@ const (
 
 // Weights are the field weights an Engine ranks with.
 type Weights struct {
+	// Title and Body weigh a match in each field; Stem, Exact, Name and
+	// Variant a match by each kind of term (see the Weight constants).
 	Title, Body, Stem, Exact, Name, Variant float64
 }
 

@@ -82,8 +82,12 @@ const MaxFacetValues = 20
 // FacetValue is one value of a facet and how many matching articles have
 // it.
 type FacetValue struct {
+	// Value is the value as the index holds it: a month as "2024-04", a
+	// source as the archive names it, an agency or a person by its
+	// canonical name, as a Request's Source, Agency and Person take it.
 	Value string `json:"value"`
-	Count int    `json:"count"`
+	// Count counts the matching articles that have it.
+	Count int `json:"count"`
 	// Label names the value for people, where it differs: a source's
 	// Arabic name.
 	Label string `json:"label,omitempty"`
@@ -209,7 +213,9 @@ type Snippet []Part
 
 // Part is a run of a snippet's text, matched or not.
 type Part struct {
-	Text  string
+	// Text is the run's text.
+	Text string
+	// Match is true when the run is a word that matched the query.
 	Match bool
 }
 
@@ -460,6 +466,8 @@ const (
 
 // Report is one article that reports a statement or a visit.
 type Report struct {
+	// Article is the article's ID, Title its title and Date its
+	// publication date where known.
 	Article string    `json:"article"`
 	Title   string    `json:"title"`
 	Date    time.Time `json:"date,omitzero"`

@@ -17,6 +17,7 @@ import (
 // safe for concurrent use: the tokens it returns are valid until its next
 // call.
 type TextAnalyzer interface {
+	// Analyze returns the tokens of a text, in order.
 	Analyze(text string) []arabic.Token
 }
 

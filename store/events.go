@@ -81,7 +81,7 @@ func appendEvents(dst []byte, ss []Statement, vs []Visit) []byte {
 	return dst
 }
 
-// readEvents reads what appendEvents wrote.
+// events reads into r what appendEvents wrote.
 func (d *decoder) events(r *Record) {
 	n := d.uvarint()
 	if n > maxEvents {

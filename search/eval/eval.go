@@ -66,7 +66,9 @@ type Qrels map[string]map[string]int
 type Metrics struct {
 	// Topics is how many topics were averaged: those with a relevant
 	// document.
-	Topics    int
+	Topics int
+	// NDCG10, P10, MRR10, Recall100 and Judged10 are the means of the
+	// topics' Scores.
 	NDCG10    float64
 	P10       float64
 	MRR10     float64
@@ -76,6 +78,7 @@ type Metrics struct {
 
 // Ranking is one topic's ranked document IDs with their scores.
 type Ranking struct {
+	// IDs are the documents, best first, and Scores their scores.
 	IDs    []string
 	Scores []float64
 }

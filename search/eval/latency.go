@@ -11,7 +11,9 @@ import (
 
 // Latency summarises the times one engine took over a set of queries.
 type Latency struct {
-	N             int
+	// N counts the queries timed.
+	N int
+	// P50, P90 and P99 are percentiles of the times, Mean their mean.
 	P50, P90, P99 time.Duration
 	Mean          time.Duration
 }

@@ -7,6 +7,9 @@ import (
 
 // Scores are one topic's measures (see the package documentation).
 type Scores struct {
+	// NDCG10 is nDCG@10, P10 precision at 10, MRR10 the reciprocal rank
+	// of the first relevant document within 10, Recall100 recall at
+	// 100, and Judged10 the share of the first 10 that were judged.
 	NDCG10, P10, MRR10, Recall100, Judged10 float64
 }
 
