@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
 
 	"github.com/fahras/fahras/search"
 )
@@ -48,8 +49,45 @@ func (s *server) apiSearchRequest(r *http.Request) (*search.Response, error) {
 	})
 }
 
+// apiStatements answers GET /api/statements with the library's
+// StatementResponse.
+func (s *server) apiStatements(w http.ResponseWriter, r *http.Request) {
+	resp, err := apiEvents(s, r, search.ParseStatementRequest, s.engine.Statements)
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// apiVisits answers GET /api/visits with the library's VisitResponse.
+func (s *server) apiVisits(w http.ResponseWriter, r *http.Request) {
+	resp, err := apiEvents(s, r, search.ParseVisitRequest, s.engine.Visits)
+	if err != nil {
+		s.failWith(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// apiEvents reads a request's parameters with parse and answers it with
+// list, as a search is answered.
+func apiEvents[Req, Resp any](s *server, r *http.Request, parse func(url.Values) (Req, error),
+	list func(context.Context, Req) (Resp, error)) (Resp, error) {
+	var zero Resp
+	v, err := queryValues(r)
+	if err != nil {
+		return zero, err
+	}
+	req, err := parse(v)
+	if err != nil {
+		return zero, err
+	}
+	return call(s, r, func(ctx context.Context) (Resp, error) { return list(ctx, req) })
+}
+
 // apiArticle answers GET /api/articles/{id} with the whole article,
-// marked for q when one is given.
+// marked for q, or for a statement's span, when one is given.
 func (s *server) apiArticle(w http.ResponseWriter, r *http.Request) {
 	a, _, err := s.article(r)
 	if err != nil {
@@ -61,25 +99,32 @@ func (s *server) apiArticle(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, &c)
 }
 
-// article reads the article a request names, and the query to mark in
-// it.
-func (s *server) article(r *http.Request) (*search.Article, string, error) {
+// article reads the article a request names, and what to mark in it: a
+// query, and the span of a statement's words.
+func (s *server) article(r *http.Request) (*search.Article, search.ArticleOptions, error) {
+	var opts search.ArticleOptions
 	id, err := idVar(r)
 	if err != nil {
-		return nil, "", err
+		return nil, opts, err
 	}
 	v, err := queryValues(r)
 	if err != nil {
-		return nil, "", err
+		return nil, opts, err
 	}
-	q := v.Get(search.ParamQuery)
-	if err := (search.Request{Query: q}).Validate(); err != nil {
-		return nil, "", err
+	opts.Query = v.Get(search.ParamQuery)
+	if err := (search.Request{Query: opts.Query}).Validate(); err != nil {
+		return nil, opts, err
+	}
+	if opts.Start, opts.End, err = spanParams(v); err != nil {
+		return nil, opts, err
 	}
 	a, err := call(s, r, func(ctx context.Context) (*search.Article, error) {
-		return s.engine.Article(ctx, id, q)
+		if opts.End > opts.Start {
+			return s.engine.ArticleWith(ctx, id, opts)
+		}
+		return s.engine.Article(ctx, id, opts.Query)
 	})
-	return a, q, err
+	return a, opts, err
 }
 
 // healthz answers that the server is up and how many articles it serves.

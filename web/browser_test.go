@@ -36,32 +36,7 @@ const screenshotDir = "testdata/screenshots"
 // the form, and sees the four Lavrov articles with the word marked, right
 // to left; then opens the first and comes back.
 func TestBrowserSearch(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	browser := findBrowser()
-	if browser == "" {
-		t.Skip("no Chromium or Chrome found: install one (.ci/install-browser does, with apt-get) or set FAHRAS_BROWSER to its path")
-	}
-	srv := httptest.NewServer(web.New(seeds(t), web.Options{}))
-	defer srv.Close()
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(browser),
-		chromedp.NoSandbox, // running as root, as CI does
-		chromedp.DisableGPU,
-		chromedp.WindowSize(1000, 1300),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-
-	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	ctx, srv := openBrowser(t)
 	step(t, ctx, "load the search page, type لافروف, submit", chromedp.Steps(
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(chromedp.ID("q")),
@@ -143,6 +118,134 @@ func TestBrowserSearch(t *testing.T) {
 	if v := value(t, ctx, chromedp.Value(chromedp.ID("q"))); v != "لافروف" {
 		t.Errorf("back at the results, the box holds %q", v)
 	}
+}
+
+// openBrowser starts a server over the built-in articles and a headless
+// browser, both stopped when the test ends; it skips the test where no
+// browser is found, or in -short mode.
+func openBrowser(t *testing.T) (context.Context, *httptest.Server) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	browser := findBrowser()
+	if browser == "" {
+		t.Skip("no Chromium or Chrome found: install one (.ci/install-browser does, with apt-get) or set FAHRAS_BROWSER to its path")
+	}
+	srv := httptest.NewServer(web.New(seeds(t), web.Options{}))
+	t.Cleanup(srv.Close)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(browser),
+		chromedp.NoSandbox, // running as root, as CI does
+		chromedp.DisableGPU,
+		chromedp.WindowSize(1000, 1300),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel)
+
+	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, srv
+}
+
+// A reader searches لافروف and sees his statements first, above the
+// articles, his name marked, with a link to all of them; follows it to
+// his page, opens a statement in its article, its words marked, and comes
+// back.
+func TestBrowserStatements(t *testing.T) {
+	ctx, srv := openBrowser(t)
+	step(t, ctx, "load the search page, type لافروف, submit", chromedp.Steps(
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "لافروف"),
+		chromedp.Click(chromedp.CSS(`form.search button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`section.people-said`)),
+		chromedp.WaitVisible(chromedp.CSS(`ol.hits`)),
+	))
+	save(t, "statements-lavrov.png", value(t, ctx, chromedp.FullScreenshot(100)))
+
+	// The statements come first: above the summary and the hits, and
+	// higher on the screen.
+	first := value(t, ctx, chromedp.Evaluate[bool](`(() => {
+		const box = document.querySelector('section.people-said'), hits = document.querySelector('ol.hits');
+		return !!(box.compareDocumentPosition(hits) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+			box.getBoundingClientRect().bottom <= hits.getBoundingClientRect().top;
+	})()`))
+	if !first {
+		t.Error("the statements are not shown above the hits")
+	}
+	if h := value(t, ctx, chromedp.Text(chromedp.CSS(`section.people-said h2`))); h != "تصريحات سيرغي لافروف" {
+		t.Errorf("heading %q", h)
+	}
+	// Three statements, each with his name marked where the article
+	// writes it, the words said, and a link to them in the article.
+	type item struct {
+		Marks []string `json:"marks"`
+		Said  string   `json:"said"`
+		Link  string   `json:"link"`
+	}
+	items := value(t, ctx, chromedp.Evaluate[[]item](`[...document.querySelectorAll('section.people-said li.statement')].map(li => ({
+		marks: [...li.querySelectorAll('.said mark')].map(m => m.textContent),
+		said: li.querySelector('blockquote').textContent,
+		link: decodeURIComponent(new URL(li.querySelector('a.in-article').href).pathname),
+	}))`))
+	if len(items) != 3 {
+		t.Fatalf("%d statements shown, want 3", len(items))
+	}
+	for i, it := range items {
+		if len(it.Marks) == 0 || it.Marks[0] != "لافروف" || it.Said == "" || it.Link != "/article/002_24f89540b9a4c350" {
+			t.Errorf("statement %d: marks %v, words %q, link %s", i+1, it.Marks, it.Said, it.Link)
+		}
+	}
+	if bg := value(t, ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector('section.people-said mark')).backgroundColor`)); bg == "" || bg == "rgba(0, 0, 0, 0)" {
+		t.Errorf("mark background %q", bg)
+	}
+	all := value(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('section.people-said p.all a')].map(a => a.textContent + '|' + decodeURIComponent(new URL(a.href).pathname))`))
+	if len(all) != 1 || all[0] != "كل التصريحات (17 تصريحًا) ←|/person/سيرغي لافروف" {
+		t.Errorf("link to all statements: %q", all)
+	}
+	// The four articles are listed as before.
+	if n := value(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('.hit').length`)); n != 3 {
+		t.Errorf("%d hits, want 3", n)
+	}
+
+	step(t, ctx, "follow the link to all statements", chromedp.Steps(
+		chromedp.Click(chromedp.CSS(`section.people-said p.all a`)),
+		chromedp.WaitVisible(chromedp.CSS(`section.person h1`)),
+	))
+	save(t, "person-lavrov.png", value(t, ctx, chromedp.FullScreenshot(100)))
+	if h1 := value(t, ctx, chromedp.Text(chromedp.CSS(`section.person h1`))); h1 != "سيرغي لافروف" {
+		t.Errorf("person page titled %q", h1)
+	}
+	if n := value(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#statements li.statement').length`)); n != 10 {
+		t.Errorf("%d statements on the person page, want 10", n)
+	}
+	if trip := value(t, ctx, chromedp.Text(chromedp.CSS(`#visits .trip`))); !strings.Contains(trip, "سيرغي لافروف إلى الصين") || !strings.Contains(trip, "8–9 أبريل 2024") {
+		t.Errorf("visit %q", trip)
+	}
+	if value(t, ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`)) {
+		t.Error("the person page is wider than the window")
+	}
+
+	step(t, ctx, "open the second statement in its article", chromedp.Steps(
+		chromedp.Click(chromedp.CSS(`#statements li.statement:nth-child(2) a.in-article`)),
+		chromedp.WaitVisible(chromedp.CSS(`article h1`)),
+	))
+	save(t, "article-statement.png", value(t, ctx, chromedp.CaptureScreenshot()))
+	marked := value(t, ctx, chromedp.Evaluate[string](`[...document.querySelectorAll('article mark')].map(m => m.textContent).join(' ')`))
+	if marked != "روسيا والصين ستواصلان التعاون في الحرب ضد الإرهاب في إطار علاقاتهما التي تمر بأقوى مراحلها" {
+		t.Errorf("marked in the article: %q", marked)
+	}
+	step(t, ctx, "go back to the person page", chromedp.Steps(
+		chromedp.Click(chromedp.CSS(`nav.back a`)),
+		chromedp.WaitVisible(chromedp.CSS(`section.person h1`)),
+	))
 }
 
 // step runs browser actions, failing the test when one fails.

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -21,6 +22,14 @@ func FuzzHandler(f *testing.F) {
 		"/api/articles/002_24f89540b9a4c350?q=" + q("لافروف"),
 		"/article/000_2b0a31d376df4e44?q=" + q("يلين") + "&back=" + q("/?q=x"),
 		"/article/..",
+		"/?q=" + q("وانغ يي الإرهاب") + "&from=2024-04",
+		"/api/statements?speaker=" + q("لافروف") + "&q=" + q("الإرهاب") + "&from=2024-04&to=2024-04-09&n=3&offset=1",
+		"/api/statements?limit=2&q=" + q(`"الحرب ضد" -أوكرانيا`),
+		"/api/visits?who=" + q("لافروف") + "&to=" + q("بكين") + "&from=2024-04&to-date=2024-04-30&n=2&offset=0",
+		"/person/" + url.PathEscape("سيرغي لافروف") + "?q=" + q("الإرهاب") + "&from=2024-01&to=2024-12&page=2&vpage=1",
+		"/person/" + url.PathEscape("الخارجية الروسية"),
+		"/article/002_24f89540b9a4c350?start=1266&end=1432&back=" + q("/person/"+url.PathEscape("لافروف")),
+		"/api/articles/002_24f89540b9a4c350?start=225&end=455&q=" + q("الإرهاب"),
 		"/static/style.css",
 		"/healthz",
 	} {

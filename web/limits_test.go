@@ -69,6 +69,24 @@ func (b *blocking) Article(ctx context.Context, id, q string) (*search.Article, 
 	return &search.Article{ID: id, Title: search.Snippet{{Text: "لافروف يزور الصين"}}}, nil
 }
 
+func (b *blocking) ArticleWith(ctx context.Context, id string, opts search.ArticleOptions) (*search.Article, error) {
+	return b.Article(ctx, id, opts.Query)
+}
+
+func (b *blocking) Statements(ctx context.Context, req search.StatementRequest) (*search.StatementResponse, error) {
+	if _, err := b.Search(ctx, search.Request{Query: req.Query}); err != nil {
+		return nil, err
+	}
+	return &search.StatementResponse{Limit: req.Limit, Statements: []search.Statement{}}, nil
+}
+
+func (b *blocking) Visits(ctx context.Context, req search.VisitRequest) (*search.VisitResponse, error) {
+	if _, err := b.Search(ctx, search.Request{}); err != nil {
+		return nil, err
+	}
+	return &search.VisitResponse{Limit: req.Limit, Visits: []search.Visit{}}, nil
+}
+
 func (b *blocking) Info() store.Info { return store.Info{Articles: 5} }
 
 // waitStarted waits, at most 10 s, for n searches to start.

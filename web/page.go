@@ -125,6 +125,10 @@ type searchView struct {
 	Pages    []pageLink
 	Prev     string // link to the previous page, or ""
 	Next     string
+
+	// People are the statements of the people the query names, shown
+	// first on the first page.
+	People []personBox
 }
 
 // option is one choice of a select box.
@@ -213,6 +217,17 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	view.Searched = true
 	view.Resp = resp
+	if view.Page == 1 {
+		back := view.URL(1)
+		p := view.searchParams
+		boxes, err := call(s, r, func(ctx context.Context) ([]personBox, error) { return s.peopleBoxes(ctx, p, back) })
+		if err != nil {
+			// The results stand without the statements; only the
+			// server's own failures are logged.
+			s.classify(r, err)
+		}
+		view.People = boxes
+	}
 	s.paginate(view, search.MaxOffset/s.pageSize+1)
 	view.Facets = facets(view.searchParams, resp.Facets)
 	s.render(w, "search", status, view)
@@ -304,23 +319,59 @@ type articleView struct {
 	Query   string
 	Article *search.Article
 	Paras   []search.Snippet
-	Back    string // the results the reader came from
+	Span    bool // a statement's words are marked
 	Marks   int
+	// Back is the page the reader came from: results, or a person's
+	// page; BackTo names it.
+	Back   string
+	BackTo backLink
+}
+
+// backLink names the page a link goes back to: the results of a query,
+// or a person's page.
+type backLink struct {
+	Person bool
+	Name   string // the query, or the person
+}
+
+// backTo reads a link back to a page of this site, the search results or
+// a person's page, and what it links to; ok is false for any other link.
+func backTo(back string) (backLink, bool) {
+	if len(back) > 2*search.MaxQueryBytes {
+		return backLink{}, false
+	}
+	u, err := url.Parse(back)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
+		return backLink{}, false
+	}
+	switch {
+	case strings.HasPrefix(back, "/?"):
+		return backLink{Name: u.Query().Get(search.ParamQuery)}, true
+	case strings.HasPrefix(back, "/person/") && !strings.Contains(strings.TrimPrefix(u.EscapedPath(), "/person/"), "/"):
+		name, err := url.PathUnescape(strings.TrimPrefix(u.EscapedPath(), "/person/"))
+		return backLink{Person: true, Name: name}, err == nil && name != ""
+	}
+	return backLink{}, false
 }
 
 // articlePage answers GET /article/{id}: the whole article, the query's
-// matches marked.
+// matches or a statement's words marked.
 func (s *server) articlePage(w http.ResponseWriter, r *http.Request) {
-	a, q, err := s.article(r)
+	a, opts, err := s.article(r)
 	if err != nil {
 		s.failWith(w, r, err)
 		return
 	}
-	view := &articleView{Query: q, Article: a, Paras: a.Body.Paragraphs()}
-	if back := r.URL.Query().Get("back"); strings.HasPrefix(back, "/?") && len(back) <= 2*search.MaxQueryBytes {
-		view.Back = back
+	q := opts.Query
+	view := &articleView{Query: q, Article: a, Paras: a.Body.Paragraphs(), Span: opts.End > opts.Start}
+	if b, ok := backTo(r.URL.Query().Get("back")); ok {
+		view.Back, view.BackTo = r.URL.Query().Get("back"), b
+		if !b.Person && strings.TrimSpace(q) != "" {
+			view.BackTo.Name = q
+		}
 	} else if strings.TrimSpace(q) != "" {
 		view.Back = searchParams{Request: search.Request{Query: q}}.URL(1)
+		view.BackTo.Name = q
 	}
 	for _, p := range a.Body {
 		if p.Match {
@@ -377,6 +428,8 @@ var funcs = template.FuncMap{
 	"similar":    similarNoun,
 	"add":        func(a, b int) int { return a + b },
 	"safeURL":    safeURL,
+	"statements": statementsNoun,
+	"visits":     visitsNoun,
 }
 
 // articleURL links to an article, with the query to mark in it.

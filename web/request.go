@@ -37,19 +37,56 @@ func queryValues(r *http.Request) (url.Values, error) {
 
 // pageParam reads the search page's page number, 1 to max (1 when
 // absent).
-func pageParam(v url.Values, max int) (int, error) {
-	s := strings.TrimSpace(v.Get("page"))
+func pageParam(v url.Values, max int) (int, error) { return pageNumber(v, "page", max) }
+
+// pageNumber reads the page number called name, 1 to max (1 when
+// absent).
+func pageNumber(v url.Values, name string, max int) (int, error) {
+	s := strings.TrimSpace(v.Get(name))
 	if s == "" {
 		return 1, nil
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > max {
 		return 1, &badRequest{
-			fmt.Sprintf("قيمة page يجب أن تكون عددًا صحيحًا من 1 إلى %d.", max),
-			fmt.Sprintf("page must be a whole number from 1 to %d", max),
+			fmt.Sprintf("قيمة %s يجب أن تكون عددًا صحيحًا من 1 إلى %d.", name, max),
+			fmt.Sprintf("%s must be a whole number from 1 to %d", name, max),
 		}
 	}
 	return n, nil
+}
+
+// maxSpan bounds the end of a span to mark in an article: no body is
+// longer.
+const maxSpan = 64 << 20
+
+// spanParams reads the span of an article's body to mark, start and end
+// (bytes, as a search.Statement gives them); 0, 0 when both are absent.
+func spanParams(v url.Values) (start, end int, err error) {
+	a, b := strings.TrimSpace(v.Get("start")), strings.TrimSpace(v.Get("end"))
+	if a == "" && b == "" {
+		return 0, 0, nil
+	}
+	start, err1 := strconv.Atoi(a)
+	end, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || start < 0 || end <= start || end > maxSpan {
+		return 0, 0, &badRequest{
+			fmt.Sprintf("قيمتا start وend يجب أن تكونا عددين صحيحين، 0 ≤ start < end ≤ %d.", maxSpan),
+			fmt.Sprintf("start and end must be whole numbers with 0 <= start < end <= %d", maxSpan),
+		}
+	}
+	return start, end, nil
+}
+
+// nameVar reads the {name} of the person page's route, unescaped: a name
+// of at most search.MaxFilterBytes of UTF-8.
+func nameVar(r *http.Request) (string, error) {
+	name, err := url.PathUnescape(mux.Vars(r)["name"])
+	name = strings.TrimSpace(name)
+	if err != nil || !utf8.ValidString(name) || name == "" || len(name) > search.MaxFilterBytes {
+		return "", &badRequest{"الاسم في العنوان غير صالح.", fmt.Sprintf("the name is not valid: not validly escaped, empty, or longer than %d bytes", search.MaxFilterBytes)}
+	}
+	return name, nil
 }
 
 // idVar reads the {id} of the route, unescaped. "." and ".." name no
@@ -75,6 +112,10 @@ var paramNames = map[string]string{
 	search.ParamPerson:     "الشخص",
 	search.ParamFacets:     "التصنيفات",
 	search.ParamNoCollapse: "الأخبار المكرّرة",
+	search.ParamN:          "عدد النتائج",
+	search.ParamSpeaker:    "المتحدث",
+	search.ParamWho:        "الزائر",
+	search.ParamToDate:     "حتى تاريخ",
 }
 
 // paramMessage says what is wrong with a search parameter, to a person

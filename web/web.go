@@ -7,10 +7,18 @@
 //
 // Routes:
 //
-//	GET /                   the search page (?q=, page=, and the parameters of search.ParseRequest)
-//	GET /article/{id}       one article, the query's matches marked (?q=)
+//	GET /                   the search page (?q=, page=, and the parameters of search.ParseRequest);
+//	                        a query naming a person shows a few of their statements first
+//	GET /article/{id}       one article, the query's matches marked (?q=), or the words of a
+//	                        statement (?start=&end=, the byte span of search.Statement)
+//	GET /person/{name}      a person's statements and visits, newest first (?q=, from=, to=,
+//	                        page= for the statements, vpage= for the visits)
 //	GET /api/search         search.Response as JSON (the parameters of search.ParseRequest)
-//	GET /api/articles/{id}  search.Article as JSON (?q=)
+//	GET /api/statements     search.StatementResponse as JSON (the parameters of
+//	                        search.ParseStatementRequest: q, speaker, from, to, n, offset)
+//	GET /api/visits         search.VisitResponse as JSON (the parameters of
+//	                        search.ParseVisitRequest: who, to (the place), from, to-date, n, offset)
+//	GET /api/articles/{id}  search.Article as JSON (?q=, start=, end=)
 //	GET /healthz            {"status":"ok","articles":N}
 //	GET /static/...         the page's stylesheet and icon
 //
@@ -21,10 +29,11 @@
 // is answered 504. Neither is ever a 500.
 //
 // One rule of escaping holds for the API's JSON: a field that can carry
-// marks (the title, body and snippets of a hit or an article) is HTML,
-// its text escaped and <mark> its only markup; every other string is
-// plain text, for whoever displays it to escape. An article's url is
-// given only when it is an http or https address.
+// marks (the title, body and snippets of a hit or an article, the text of
+// a statement, the evidence of a visit) is HTML, its text escaped and
+// <mark> its only markup; every other string is plain text, for whoever
+// displays it to escape. An article's url is given only when it is an
+// http or https address.
 //
 // Templates and static files are embedded; nothing is fetched at run time.
 package web
@@ -61,6 +70,13 @@ type Searcher interface {
 	Search(ctx context.Context, req search.Request) (*search.Response, error)
 	// Article returns one whole article, the words q matches marked.
 	Article(ctx context.Context, id, q string) (*search.Article, error)
+	// ArticleWith returns one whole article, the words of a query and
+	// those of a span of its body (a statement's) marked.
+	ArticleWith(ctx context.Context, id string, opts search.ArticleOptions) (*search.Article, error)
+	// Statements lists who said what.
+	Statements(ctx context.Context, req search.StatementRequest) (*search.StatementResponse, error)
+	// Visits lists who went where.
+	Visits(ctx context.Context, req search.VisitRequest) (*search.VisitResponse, error)
 	// Info describes the index searched.
 	Info() store.Info
 }
@@ -160,7 +176,10 @@ func New(engine Searcher, opts Options) http.Handler {
 	get := []string{http.MethodGet, http.MethodHead}
 	r.HandleFunc("/", s.searchPage).Methods(get...)
 	r.HandleFunc("/article/{id}", s.articlePage).Methods(get...)
+	r.HandleFunc("/person/{name}", s.personPage).Methods(get...)
 	r.HandleFunc("/api/search", s.apiSearch).Methods(get...)
+	r.HandleFunc("/api/statements", s.apiStatements).Methods(get...)
+	r.HandleFunc("/api/visits", s.apiVisits).Methods(get...)
 	r.HandleFunc("/api/articles/{id}", s.apiArticle).Methods(get...)
 	r.HandleFunc("/healthz", s.healthz).Methods(get...)
 	r.PathPrefix("/static/").Handler(s.staticHandler()).Methods(get...)
@@ -172,9 +191,9 @@ func New(engine Searcher, opts Options) http.Handler {
 // parsePages parses each page's template together with the shared layout.
 func parsePages() map[string]*template.Template {
 	pages := map[string]*template.Template{}
-	for _, name := range []string{"search", "article", "error"} {
+	for _, name := range []string{"search", "article", "person", "error"} {
 		t := template.New("layout.html").Funcs(funcs)
-		pages[name] = template.Must(t.ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html"))
+		pages[name] = template.Must(t.ParseFS(templateFiles, "templates/layout.html", "templates/events.html", "templates/"+name+".html"))
 	}
 	return pages
 }
@@ -259,6 +278,7 @@ var (
 	msgMethod   = message{"هذه الصفحة تُطلب بـ GET فقط.", "method not allowed: use GET"}
 	msgInternal = message{"حدث خطأ في الخادم. أعد المحاولة بعد قليل.", "internal error"}
 	msgNoArt    = message{"لا توجد مقالة بهذا المعرّف.", "no such article"}
+	msgNoPerson = message{"لا يذكر أيّ خبر في الفهرس تصريحًا أو زيارة لهذا الاسم.", "no article of the index reports a statement or a visit by this name"}
 	msgBusy     = message{"الخادم مشغول بعمليات بحث أخرى. أعد المحاولة بعد لحظات.", "the server is busy with other searches: try again in a moment"}
 	msgGone     = message{"توقّف البحث لأن الطلب أُلغي.", "the search was stopped because the request was cancelled"}
 )

@@ -69,9 +69,17 @@ var (
 // listed returns the article IDs of a results page's hits, in order.
 func listed(page string) []string { return links(hitLink, page) }
 
-// linked returns every article a results page links to: hits and their
-// similar articles.
-func linked(page string) []string { return links(articleLink, page) }
+// linked returns every article a results page's hits link to: hits and
+// their similar articles.
+func linked(page string) []string {
+	if i := strings.Index(page, `<ol class="hits"`); i >= 0 {
+		page = page[i:]
+		if j := strings.Index(page, "</ol>"); j >= 0 {
+			page = page[:j]
+		}
+	}
+	return links(articleLink, page)
+}
 
 func links(re *regexp.Regexp, page string) []string {
 	var ids []string

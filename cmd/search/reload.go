@@ -89,6 +89,28 @@ func (l *liveEngine) Article(ctx context.Context, id, q string) (*search.Article
 	return g.engine.Article(ctx, id, q)
 }
 
+// ArticleWith reads an article from the current generation, marking
+// what opts asks for.
+func (l *liveEngine) ArticleWith(ctx context.Context, id string, opts search.ArticleOptions) (*search.Article, error) {
+	g := l.acquire()
+	defer l.release(g)
+	return g.engine.ArticleWith(ctx, id, opts)
+}
+
+// Statements lists statements from the current generation.
+func (l *liveEngine) Statements(ctx context.Context, req search.StatementRequest) (*search.StatementResponse, error) {
+	g := l.acquire()
+	defer l.release(g)
+	return g.engine.Statements(ctx, req)
+}
+
+// Visits lists visits from the current generation.
+func (l *liveEngine) Visits(ctx context.Context, req search.VisitRequest) (*search.VisitResponse, error) {
+	g := l.acquire()
+	defer l.release(g)
+	return g.engine.Visits(ctx, req)
+}
+
 // Info describes the current generation.
 func (l *liveEngine) Info() store.Info {
 	g := l.acquire()
