@@ -24,7 +24,7 @@ import (
 // articles or DefaultBatchBytes of text, whichever comes first, so that a
 // build's memory stays bounded whatever the articles' sizes.
 const (
-	DefaultBatchDocs  = 2000
+	DefaultBatchDocs  = 1000
 	DefaultBatchBytes = 8 << 20
 )
 

@@ -43,9 +43,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	c.Int(&scale, "scale", 1, "index `N` times PATH: as it is, then as new articles recombined from its paragraphs (a larger archive of the same kind)")
 	var prof profileFlags
 	prof.add(c)
+	var mem memoryFlag
+	mem.add(c)
 	if err := c.parse(args, stdout); err != nil {
 		return err
 	}
+	if err := mem.check(c); err != nil {
+		return err
+	}
+	mem.apply()
 	stopProfile, err := prof.start()
 	if err != nil {
 		return c.usagef("%v", err)

@@ -44,9 +44,15 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	c.Bool(&quiet, "quiet", "show no progress bar")
 	var prof profileFlags
 	prof.add(c)
+	var mem memoryFlag
+	mem.add(c)
 	if err := c.parse(args, stdout); err != nil {
 		return err
 	}
+	if err := mem.check(c); err != nil {
+		return err
+	}
+	mem.apply()
 	stopProfile, err := prof.start()
 	if err != nil {
 		return c.usagef("%v", err)

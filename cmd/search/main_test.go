@@ -150,7 +150,7 @@ func TestHelp(t *testing.T) {
 			"-q, --query QUERY", "-n, --limit N", "--no-collapse", "Exit codes:"}, []string{"--rebuild", "--timeout"}},
 		{[]string{"--help"}, []string{"search index --out DIR", "-q, --query QUERY"}, nil},
 		{[]string{"help"}, []string{"search index --out DIR", "-q, --query QUERY"}, nil},
-		{[]string{"index", "-h"}, []string{"search index --out DIR [options] PATH...", "--out DIR", "--rebuild", "--field FIELD=NAME", "(default 2000)"}, []string{"-q, --query", "--timeout", "Commands:"}},
+		{[]string{"index", "-h"}, []string{"search index --out DIR [options] PATH...", "--out DIR", "--rebuild", "--field FIELD=NAME", "(default 1000)"}, []string{"-q, --query", "--timeout", "Commands:"}},
 		{[]string{"help", "index"}, []string{"search index --out DIR [options] PATH...", "--rebuild"}, []string{"-q, --query"}},
 		{[]string{"serve", "--help"}, []string{"search serve [--index DIR]", "--timeout DURATION", "(default 2s)", "--max-searches N", "--queue N", "--reload DURATION"}, []string{"--rebuild", "-q, --query"}},
 		{[]string{"eval", "-h"}, []string{"--docs FILE", "--analyzer, --analysis NAMES"}, []string{"--rebuild"}},

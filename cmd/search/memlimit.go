@@ -1,0 +1,35 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+)
+
+// defaultMemoryMB is the memory a build aims to stay under unless told
+// otherwise.
+const defaultMemoryMB = 400
+
+// memoryFlag is the --memory option of the commands that build an index.
+type memoryFlag struct{ mb int }
+
+// add declares the option on a command.
+func (m *memoryFlag) add(c *command) {
+	c.Int(&m.mb, "memory", defaultMemoryMB, "aim to keep the Go heap under `MB` megabytes while indexing: "+
+		"a soft limit, near which memory is reclaimed more often (GOMEMLIMIT, when set, takes its place; 0 for no limit)")
+}
+
+// check says whether the value is usable.
+func (m *memoryFlag) check(c *command) error {
+	if m.mb < 0 || m.mb > 1<<20 {
+		return c.usagef("--memory must be between 0 and %d megabytes", 1<<20)
+	}
+	return nil
+}
+
+// apply sets the process's soft memory limit, unless GOMEMLIMIT is set.
+func (m *memoryFlag) apply() {
+	if os.Getenv("GOMEMLIMIT") != "" || m.mb == 0 {
+		return
+	}
+	debug.SetMemoryLimit(int64(m.mb) << 20)
+}
