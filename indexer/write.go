@@ -126,7 +126,7 @@ type item struct {
 // each article (hash, signature, statements and visits) on every core,
 // and this one hands the articles to the writer in the order they were
 // read, so that a build's result does not depend on timing; the writer
-// analyses and writes the batches on every core.
+// analyses and writes the batches on two goroutines.
 func copyAll(ctx context.Context, w *store.Writer, r Reader, opts Options, sum *Summary) error {
 	workers := opts.Workers
 	if workers <= 0 {

@@ -35,12 +35,14 @@ func NewMapping(a Analysis) (*mapping.IndexMappingImpl, error) {
 	rec.DocValues = false
 	doc.AddFieldMappingsAt(FieldRecord, rec)
 
-	for _, name := range []string{FieldSource, FieldAgency, FieldPerson, FieldMonth, FieldGroup, FieldDup} {
+	noDocValues := map[string]bool{FieldDup: true, FieldSpeaker: true, FieldVisitor: true, FieldPlace: true, FieldEvents: true}
+	for _, name := range []string{FieldSource, FieldAgency, FieldPerson, FieldMonth, FieldGroup, FieldDup,
+		FieldSpeaker, FieldVisitor, FieldPlace, FieldEvents} {
 		kw := mapping.NewKeywordFieldMapping()
 		kw.Analyzer = keyword.Name
 		kw.Store = false
 		kw.IncludeInAll = false
-		kw.DocValues = name != FieldDup
+		kw.DocValues = !noDocValues[name]
 		doc.AddFieldMappingsAt(name, kw)
 	}
 	date := mapping.NewDateTimeFieldMapping()

@@ -57,14 +57,16 @@ type Visit struct {
 	Start, End int
 }
 
-// Visit statuses.
 // Version is the version of the extraction rules: an index updated by a
 // later version extracts again from every article.
 const Version = 1
 
+// Visit statuses.
 const (
+	// Planned is a visit still to come (من المقرر أن يزور …).
 	Planned = "planned"
-	Done    = "done"
+	// Done is a visit that happened or is under way.
+	Done = "done"
 )
 
 // Extract finds the statements and visits in one article: its title,
@@ -78,6 +80,9 @@ func Extract(title, body string, published time.Time) ([]Statement, []Visit) {
 		return nil, nil
 	}
 	x := newExtractor(strings.ToValidUTF8(title, " "), body, published)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.put()
+	x.sc = sc
 	x.run()
 	return x.stmts, x.visitsOut()
 }
@@ -138,7 +143,7 @@ type extractor struct {
 
 	stmts  []Statement
 	drafts []*visitDraft
-	buf    []byte
+	sc     *scratch // the paragraphs' arrays
 
 	heading who // the name heading the current paragraph, if any
 }
@@ -154,11 +159,9 @@ func newExtractor(title, body string, published time.Time) *extractor {
 
 // run reads the paragraphs in order.
 func (x *extractor) run() {
+	sc := x.sc
 	if x.title != "" {
-		// The people of the headline are known before the body starts.
-		tp, buf := newPara(x.title, 0, len(x.title), x.buf)
-		x.buf = buf
-		x.rememberPeople(tp)
+		sc.addPara(x.title, 0, len(x.title))
 	}
 	start := 0
 	for start <= len(x.body) {
@@ -170,11 +173,15 @@ func (x *extractor) run() {
 		}
 		s, e := trimSpan(x.body, start, end)
 		if e > s && !teaser(x.body[s:e], x.body[e:]) {
-			var p *para
-			p, x.buf = newPara(x.body, s, e, x.buf)
-			x.paras = append(x.paras, p)
+			sc.addPara(x.body, s, e)
 		}
 		start = end + 1
+	}
+	x.paras = sc.paragraphs()
+	if x.title != "" {
+		// The people of the headline are known before the body starts.
+		x.rememberPeople(x.paras[0])
+		x.paras = x.paras[1:]
 	}
 	for pi, p := range x.paras {
 		x.rememberPeople(p)
@@ -224,31 +231,33 @@ func trimSpan(s string, start, end int) (int, int) {
 // rememberPeople finds the gazetteer people a paragraph names and
 // records each with the words around it (its role).
 func (x *extractor) rememberPeople(p *para) {
-	type mention struct{ from, to int }
-	var ms []mention
+	// The paragraph's people go to the end of the scratch's, and are
+	// p.persons from there.
+	from := len(x.sc.persons)
 	for i := 0; i < len(p.words); i++ {
 		if p.words[i] == "" {
 			continue
 		}
 		if name, n := news.PersonAt(p.words, i); n > 0 {
-			if p.persons == nil {
-				p.persons = make(map[int]personSpan)
-			}
-			p.persons[i] = personSpan{name, i + n}
-			ms = append(ms, mention{i, i + n})
+			x.sc.persons = append(x.sc.persons, personSpan{i, i + n, name})
 			i += n - 1
 		}
 	}
+	if to := len(x.sc.persons); to > from {
+		p.persons = x.sc.persons[from:to:to]
+	}
+	ms := p.persons
 	prevEnd := 0
 	for n, m := range ms {
 		next := len(p.toks)
 		if n+1 < len(ms) {
 			next = ms[n+1].from
 		}
-		k := x.knownPerson(p.persons[m.from].name)
+		k := x.knownPerson(m.name)
 		k.pos = p.toks[m.from].start
 		// Up to six words before, in the sentence and after the last name.
-		var before []string
+		var ba [6]string
+		before := ba[:0]
 		for j := m.from - 1; j >= prevEnd && len(before) < 6; j-- {
 			if w := p.words[j]; w != "" {
 				before = append(before, w)
@@ -268,7 +277,7 @@ func (x *extractor) rememberPeople(p *para) {
 			k.words[stripAl(stripConj(w))] = true
 		}
 		// Up to eight words after, to the next punctuation or name.
-		for j, c := m.to, 0; j < next && c < 8; j++ {
+		for j, c := m.end, 0; j < next && c < 8; j++ {
 			w := p.words[j]
 			if w == "" {
 				break
@@ -277,7 +286,7 @@ func (x *extractor) rememberPeople(p *para) {
 			k.words[stripAl(stripConj(w))] = true
 			c++
 		}
-		prevEnd = m.to
+		prevEnd = m.end
 	}
 }
 
@@ -308,10 +317,12 @@ func stripConj(w string) string {
 	return w
 }
 
-// foldWords returns the words of s in matching form.
+// foldWords returns the words of s in matching form, which share one
+// string.
 func foldWords(s string) []string {
-	var out []string
-	var b []byte
+	var ba [256]byte
+	var ea [16]int
+	b, ends := ba[:0], ea[:0] // the words one after the other, and their ends
 	for _, r := range s {
 		if isWordRune(r) {
 			if m := news.FoldRune(r); m >= 0 {
@@ -322,13 +333,43 @@ func foldWords(s string) []string {
 		if r == 'ـ' {
 			continue
 		}
-		if len(b) > 0 {
-			out = append(out, string(b))
-			b = b[:0]
+		if len(ends) == 0 && len(b) > 0 || len(ends) > 0 && len(b) > ends[len(ends)-1] {
+			ends = append(ends, len(b))
 		}
 	}
-	if len(b) > 0 {
-		out = append(out, string(b))
+	if len(ends) == 0 && len(b) > 0 || len(ends) > 0 && len(b) > ends[len(ends)-1] {
+		ends = append(ends, len(b))
+	}
+	if len(ends) == 0 {
+		return nil
+	}
+	all, out, from := string(b), make([]string, len(ends)), 0
+	for i, e := range ends {
+		out[i], from = all[from:e], e
 	}
 	return out
+}
+
+// countWords returns len(foldWords(s)).
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if isWordRune(r) {
+			if news.FoldRune(r) >= 0 {
+				in = true
+			}
+			continue
+		}
+		if r == 'ـ' {
+			continue
+		}
+		if in {
+			n++
+			in = false
+		}
+	}
+	if in {
+		n++
+	}
+	return n
 }
