@@ -527,7 +527,8 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 		return who{kind: noSubject}
 	}
 	said := x.text(p, a, b)
-	var ws []string
+	var wa [16]string
+	ws := wa[:0]
 	for j := a; j < b; j++ {
 		if p.toks[j].isWord() {
 			ws = append(ws, p.toks[j].w)

@@ -766,7 +766,7 @@ done:
 		return who{kind: noSubject}
 	}
 	w := x.analyze(p, start, end, joint)
-	if w.kind == person && len(foldWords(w.saidAs)) > 12 || w.kind == phrase || w.kind == role {
+	if w.kind == person && countWords(w.saidAs) > 12 || w.kind == phrase || w.kind == role {
 		return who{kind: noSubject}
 	}
 	return w
@@ -805,7 +805,7 @@ func (x *extractor) sentenceSubject(p *para, i int) who {
 	s := p.sentStart[i]
 	for j := s; j < i; j++ {
 		if n, _ := p.personAt(j); n != "" {
-			return who{kind: person, names: []string{n}, saidAs: x.text(p, j, p.persons[j].end)}
+			return who{kind: person, names: []string{n}, saidAs: x.text(p, j, p.person(j).end)}
 		}
 	}
 	first := p.nextWord(s)

@@ -1,6 +1,8 @@
 package events
 
 import (
+	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,26 +39,34 @@ type para struct {
 	sentEnd []int
 	// sentStart[i] is the index of the first token of that sentence.
 	sentStart []int
-	// persons maps the first token of each gazetteer name to the name and
-	// the index after its last token.
-	persons map[int]personSpan
+	// persons are the gazetteer names, in order: each one's first token,
+	// the index after its last token, and the name.
+	persons []personSpan
 }
 
 type personSpan struct {
-	name string
-	end  int
+	from, end int
+	name      string
+}
+
+// person returns the gazetteer name that starts at token i, or nil.
+func (p *para) person(i int) *personSpan {
+	k, ok := slices.BinarySearchFunc(p.persons, i, func(s personSpan, i int) int { return s.from - i })
+	if !ok {
+		return nil
+	}
+	return &p.persons[k]
 }
 
 // isPerson reports whether a gazetteer name starts at token i.
 func (p *para) isPerson(i int) bool {
-	_, ok := p.persons[i]
-	return ok
+	return p.person(i) != nil
 }
 
 // personAt returns the gazetteer person whose name starts at token i and
 // the index after it, or "".
 func (p *para) personAt(i int) (string, int) {
-	if s, ok := p.persons[i]; ok {
+	if s := p.person(i); s != nil {
 		return s.name, s.end
 	}
 	return "", i
@@ -143,16 +153,110 @@ func kept(r rune) bool {
 	return q
 }
 
-// tokenize splits the paragraph body[start:end] into tokens. A full stop
-// between two characters of a word or number ("19.3", "www.ipa.edu.sa"),
-// and a comma, hyphen, slash or colon between two digits ("08-04-2024",
-// "4,5"), stays inside it. The words' matching forms share one string.
-func tokenize(body string, start, end int, buf []byte) ([]tok, []byte) {
-	s := body[start:end]
-	toks := make([]tok, 0, len(s)/6+4)
-	type span struct{ from, to int32 }
-	spans := make([]span, 0, len(s)/6+4)
-	buf = buf[:0]
+// scratch is the working memory of one Extract: the tokens of every
+// paragraph and what newPara finds on them, in arrays shared by the
+// paragraphs. Extract takes one from scratchPool and returns it, so that
+// the arrays are reused from article to article.
+type scratch struct {
+	buf   []byte // the words' matching forms, one after the other
+	toks  []tok
+	spans []span // each token's word in buf, or -1 -1 for punctuation
+	words []string
+	trig  []uint8
+	ints  []int
+	quote []quoteSpan
+	paras []para
+	ptrs  []*para
+	cuts  []paraCut
+	// persons are the paragraphs' gazetteer names, each paragraph's
+	// together (see extractor.rememberPeople).
+	persons []personSpan
+}
+
+// span is a word's matching form in scratch.buf.
+type span struct{ from, to int32 }
+
+// paraCut is a paragraph's byte span in its text and its tokens' span in
+// scratch.toks.
+type paraCut struct{ start, end, from, to int }
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxScratch is the most tokens (or bytes of words) a scratch keeps for
+// the next article: an outsized text does not hold on to its arrays.
+const maxScratch = 1 << 18
+
+// put clears what the scratch refers to and returns it to the pool.
+func (sc *scratch) put() {
+	clear(sc.toks)
+	clear(sc.words)
+	clear(sc.paras)
+	clear(sc.ptrs)
+	clear(sc.persons)
+	if cap(sc.toks) > maxScratch || cap(sc.buf) > 4*maxScratch || cap(sc.quote) > maxScratch {
+		return
+	}
+	sc.buf, sc.toks, sc.spans, sc.words, sc.trig = sc.buf[:0], sc.toks[:0], sc.spans[:0], sc.words[:0], sc.trig[:0]
+	sc.ints, sc.quote, sc.paras, sc.ptrs, sc.cuts = sc.ints[:0], sc.quote[:0], sc.paras[:0], sc.ptrs[:0], sc.cuts[:0]
+	sc.persons = sc.persons[:0]
+	scratchPool.Put(sc)
+}
+
+// grow returns s with length n, reusing its array when it is long enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// addPara tokenizes the paragraph text[start:end] into the scratch; its
+// words take their strings in paras.
+func (sc *scratch) addPara(text string, start, end int) {
+	from := len(sc.toks)
+	sc.tokenize(text, start, end)
+	sc.cuts = append(sc.cuts, paraCut{start, end, from, len(sc.toks)})
+}
+
+// paragraphs returns the paragraphs added, in order: the words' matching
+// forms share one string, and the paragraphs' arrays the scratch's.
+func (sc *scratch) paragraphs() []*para {
+	all := string(sc.buf)
+	for i, sp := range sc.spans {
+		if sp.from >= 0 {
+			sc.toks[i].w = all[sp.from:sp.to]
+		}
+	}
+	n := len(sc.toks)
+	sc.words, sc.trig, sc.ints = grow(sc.words, n), grow(sc.trig, n), grow(sc.ints, 4*n)
+	sc.paras, sc.ptrs = grow(sc.paras, len(sc.cuts)), grow(sc.ptrs, len(sc.cuts))
+	for k, c := range sc.cuts {
+		p := &sc.paras[k]
+		a, b := c.from, c.to
+		p.start, p.end = c.start, c.end
+		p.toks, p.words, p.trig = sc.toks[a:b:b], sc.words[a:b:b], sc.trig[a:b:b]
+		ints := sc.ints[4*a : 4*b : 4*b]
+		m := b - a
+		p.inQuote, p.sentEnd, p.sentStart, p.markOf = ints[:m:m], ints[m:2*m:2*m], ints[2*m:3*m:3*m], ints[3*m:]
+		q := len(sc.quote)
+		sc.quote = p.init(sc.quote)
+		p.quotes = sc.quote[q:len(sc.quote):len(sc.quote)]
+		if len(p.quotes) == 0 {
+			p.quotes = nil
+		}
+		sc.ptrs[k] = p
+	}
+	return sc.ptrs
+}
+
+// tokenize splits the paragraph text[start:end] into tokens, appended to
+// sc.toks, their words' matching forms to sc.buf. A full stop between two
+// characters of a word or number ("19.3", "www.ipa.edu.sa"), and a comma,
+// hyphen, slash or colon between two digits ("08-04-2024", "4,5"), stays
+// inside it.
+func (sc *scratch) tokenize(text string, start, end int) {
+	s := text[start:end]
+	toks, spans, buf := sc.toks, sc.spans, sc.buf
 	wStart, bStart := -1, 0
 	flush := func(i int) {
 		if wStart >= 0 {
@@ -222,30 +326,23 @@ func tokenize(body string, start, end int, buf []byte) ([]tok, []byte) {
 		}
 	}
 	flush(len(s))
-	all := string(buf)
-	for i, sp := range spans {
-		if sp.from >= 0 {
-			toks[i].w = all[sp.from:sp.to]
-		}
-	}
-	return toks, buf
+	sc.toks, sc.spans, sc.buf = toks, spans, buf
 }
 
-// newPara tokenizes one paragraph and finds its quotations and sentences.
-func newPara(body string, start, end int, buf []byte) (*para, []byte) {
-	p := &para{start: start, end: end}
-	p.toks, buf = tokenize(body, start, end, buf)
+// init finds the quotations and sentences of a paragraph whose tokens are
+// read, in arrays of the tokens' length, appending its quotations to
+// quotes.
+func (p *para) init(quotes []quoteSpan) []quoteSpan {
 	n := len(p.toks)
-	p.words = make([]string, n)
-	ints := make([]int, 4*n)
-	p.inQuote, p.sentEnd, p.sentStart, p.markOf = ints[:n:n], ints[n:2*n:2*n], ints[2*n:3*n:3*n], ints[3*n:]
-	p.trig = make([]uint8, n)
 	for i, t := range p.toks {
 		p.words[i] = t.w
+		p.trig[i] = 0
 		if t.w != "" {
 			p.trig[i] = triggerOf(t.w)
 		}
+		p.markOf[i] = 0
 	}
+	q0 := len(quotes)
 	open, depth := -1, 0
 	for i, t := range p.toks {
 		if t.p == 0 {
@@ -268,17 +365,17 @@ func newPara(body string, start, end int, buf []byte) (*para, []byte) {
 		case depth > 0:
 			depth--
 		default:
-			p.quotes = append(p.quotes, quoteSpan{open, i})
+			quotes = append(quotes, quoteSpan{open, i})
 			open = -1
 		}
 	}
 	if open >= 0 {
-		p.quotes = append(p.quotes, quoteSpan{open, n})
+		quotes = append(quotes, quoteSpan{open, n})
 	}
 	for i := range p.inQuote {
 		p.inQuote[i] = -1
 	}
-	for qi, q := range p.quotes {
+	for qi, q := range quotes[q0:] {
 		for k := q.open + 1; k < q.close; k++ {
 			p.inQuote[k] = qi
 		}
@@ -299,7 +396,7 @@ func newPara(body string, start, end int, buf []byte) (*para, []byte) {
 	for k := s0; k < n; k++ {
 		p.sentStart[k], p.sentEnd[k] = s0, n
 	}
-	return p, buf
+	return quotes
 }
 
 // isStop reports whether token i ends a sentence: a full stop, question
