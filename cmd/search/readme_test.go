@@ -178,7 +178,8 @@ func TestReadmeExamplesFindSomething(t *testing.T) {
 				t.Error(err)
 				continue
 			}
-			if len(args) == 0 || !strings.HasPrefix(args[0], "-") || strings.Contains(rest, "--index") {
+			events := len(args) > 0 && (args[0] == "statements" || args[0] == "visits")
+			if len(args) == 0 || !strings.HasPrefix(args[0], "-") && !events || strings.Contains(rest, "--index") {
 				continue // another command, or an index of the reader's own
 			}
 			ran++
@@ -188,7 +189,17 @@ func TestReadmeExamplesFindSomething(t *testing.T) {
 				continue
 			}
 			hits := len(rankLine.FindAllString(out, -1))
-			if strings.Contains(rest, "--json") {
+			switch {
+			case strings.Contains(rest, "--json") && events:
+				var r struct {
+					Statements []search.Statement
+					Visits     []search.Visit
+				}
+				if err := json.Unmarshal([]byte(out), &r); err != nil {
+					t.Errorf("%s: %v", line, err)
+				}
+				hits = len(r.Statements) + len(r.Visits)
+			case strings.Contains(rest, "--json"):
 				var r search.Response
 				if err := json.Unmarshal([]byte(out), &r); err != nil {
 					t.Errorf("%s: %v", line, err)
@@ -203,6 +214,49 @@ func TestReadmeExamplesFindSomething(t *testing.T) {
 	})
 	if ran < 8 {
 		t.Errorf("only %d examples run", ran)
+	}
+}
+
+// took is the time a command says it took, which changes from run to
+// run.
+var took = regexp.MustCompile(`\([0-9.]+ ms\)`)
+
+// Every transcript of the README (a console block: "$ search …" and what
+// it prints) is what the command prints on the built-in articles, but for
+// the time taken.
+func TestReadmeTranscripts(t *testing.T) {
+	src, _, doc := readme(t)
+	ran := 0
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		b, ok := n.(*ast.FencedCodeBlock)
+		if !entering || !ok || string(b.Language(src)) != "console" {
+			return ast.WalkContinue, nil
+		}
+		var lines []string
+		for i := 0; i < b.Lines().Len(); i++ {
+			seg := b.Lines().At(i)
+			lines = append(lines, string(seg.Value(src)))
+		}
+		cmd, ok := strings.CutPrefix(strings.TrimSpace(lines[0]), "$ search ")
+		if !ok {
+			t.Errorf("a transcript does not start with \"$ search \": %q", lines[0])
+			return ast.WalkContinue, nil
+		}
+		args, err := shellWords(cmd)
+		if err != nil {
+			t.Error(err)
+			return ast.WalkContinue, nil
+		}
+		ran++
+		_, out, stderr := cli(t, args...)
+		want := strings.Join(lines[1:], "")
+		if got := took.ReplaceAllString(out+stderr, "(… ms)"); got != took.ReplaceAllString(want, "(… ms)") {
+			t.Errorf("search %s prints\n%s\nthe README says\n%s", cmd, got, want)
+		}
+		return ast.WalkContinue, nil
+	})
+	if ran == 0 {
+		t.Error("no transcript in the README")
 	}
 }
 

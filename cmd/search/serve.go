@@ -31,7 +31,8 @@ const (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	c := newCommand("serve", "Serves an Arabic search page and a JSON API over HTTP (without --index, "+
 		"over the built-in articles) and prints the address to open in a browser. Ctrl+C stops it "+
-		"after the requests under way. Routes: / (the page), /article/ID, /api/search?q=&limit=&offset=…, "+
+		"after the requests under way. Routes: / (the page), /article/ID, /person/NAME (statements and visits), "+
+		"/api/search?q=&limit=&offset=…, /api/statements?speaker=&q=…, /api/visits?who=&to=…, "+
 		"/api/articles/ID, /healthz.\n\n"+
 		"Every search runs under a deadline and stops when its client goes away; a few run at once and a "+
 		"queue waits for its turn, beyond which a request is refused at once (503, Retry-After). With "+
