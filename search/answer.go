@@ -117,8 +117,10 @@ type answer struct {
 	// stories counts the stories of every article matched, when
 	// near-duplicates are folded: the hits a reader can page through.
 	stories *storyCount
-	// plans are the plans run, the first with every word.
-	plans []*plan
+	// plans are the plans run, the first with every word; expanded
+	// their clauses' expansions.
+	plans    []*plan
+	expanded expansions
 	// listed are the stories of the entries read so far.
 	listed []string
 }
@@ -147,7 +149,10 @@ type tierResult struct {
 // Stories already listed by an earlier tier are left out.
 func (a *answer) tier(most, need int) (*tierResult, error) {
 	all := !a.req.Any && most == 0
-	p, err := newPlan(a.ctx, a.r, a.e.ix.Info, a.e.weights(), a.clauses, all)
+	if a.expanded == nil {
+		a.expanded = expansions{}
+	}
+	p, err := newPlan(a.ctx, a.r, a.e.ix.Info, a.e.weights(), a.clauses, all, a.expanded)
 	if err != nil {
 		return nil, err
 	}

@@ -153,7 +153,7 @@ func (e *Engine) ArticleWith(ctx context.Context, id string, opts ArticleOptions
 	var pos map[string][]matches
 	if q != "" {
 		if clauses, err := parseQuery(q); err == nil && len(clauses) > 0 {
-			if p, err := newPlan(ctx, r, e.ix.Info, e.weights(), clauses, false); err == nil {
+			if p, err := newPlan(ctx, r, e.ix.Info, e.weights(), clauses, false, nil); err == nil {
 				if iid, err := r.InternalID(id); err == nil && iid != nil {
 					pos, _ = positions(ctx, r, p, []index.IndexInternalID{iid})
 				}

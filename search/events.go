@@ -109,7 +109,7 @@ func (e *Engine) queryStatements(ctx context.Context, r index.IndexReader, q str
 	if len(clauses) == 0 {
 		return nil, fmt.Errorf("%w: the query is empty", ErrBadQuery)
 	}
-	p, err := newPlan(ctx, r, e.ix.Info, e.weights(), clauses, true)
+	p, err := newPlan(ctx, r, e.ix.Info, e.weights(), clauses, true, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -194,9 +194,15 @@ type planner struct {
 	contains map[string]index.FieldDictContains
 }
 
+// expansions keeps, by clause, the terms a prefix, wildcard or fuzzy
+// clause expanded to, so that the plans of one search over one snapshot
+// (every word, then most words) read the dictionary once.
+type expansions map[int]*pword
+
 // newPlan resolves parsed clauses against a snapshot. all makes plain
-// words required.
-func newPlan(ctx context.Context, r index.IndexReader, info *store.Info, weights Weights, clauses []clause, all bool) (*plan, error) {
+// words required. seen, when not nil, holds the expansions of earlier
+// plans of the same clauses over the same snapshot, and gets this plan's.
+func newPlan(ctx context.Context, r index.IndexReader, info *store.Info, weights Weights, clauses []clause, all bool, seen expansions) (*plan, error) {
 	an, err := info.Analysis.NewAnalyzer()
 	if err != nil {
 		return nil, err
@@ -219,9 +225,15 @@ func newPlan(ctx context.Context, r index.IndexReader, info *store.Info, weights
 				return nil, err
 			}
 		default:
-			w, err := pl.expansion(c)
-			if err != nil {
-				return nil, err
+			w, ok := seen[i]
+			if !ok {
+				var err error
+				if w, err = pl.expansion(c); err != nil {
+					return nil, err
+				}
+				if seen != nil {
+					seen[i] = w
+				}
 			}
 			if w != nil {
 				pc.words = []pword{*w}
