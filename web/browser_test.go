@@ -229,9 +229,16 @@ func TestBrowserStatements(t *testing.T) {
 	if trip := value(t, ctx, chromedp.Text(chromedp.CSS(`#visits .trip`))); !strings.Contains(trip, "سيرغي لافروف إلى الصين") || !strings.Contains(trip, "8–9 أبريل 2024") {
 		t.Errorf("visit %q", trip)
 	}
+	step(t, ctx, "view the person page on a phone", chromedp.Steps(
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile),
+		chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.CSS(`section.person h1`)),
+	))
+	save(t, "person-lavrov-phone.png", value(t, ctx, chromedp.CaptureScreenshot()))
 	if value(t, ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`)) {
-		t.Error("the person page is wider than the window")
+		t.Error("the person page is wider than a phone's screen")
 	}
+	step(t, ctx, "back to a desktop window", chromedp.EmulateViewport(1000, 1300))
 
 	step(t, ctx, "open the second statement in its article", chromedp.Steps(
 		chromedp.Click(chromedp.CSS(`#statements li.statement:nth-child(2) a.in-article`)),
