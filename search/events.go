@@ -212,7 +212,9 @@ func (e *Engine) Visits(ctx context.Context, req VisitRequest) (resp *VisitRespo
 				continue
 			}
 			c := &candidate{ar: ar, i: i}
-			if f, t := c.days(); (!from.IsZero() && t.Before(from)) || (!to.IsZero() && f.After(to)) {
+			if f, t := c.days(); (!from.IsZero() || !to.IsZero()) && f.IsZero() || (!from.IsZero() && t.Before(from)) || (!to.IsZero() && f.After(to)) {
+				// Out of the period, or of no known day while a period
+				// is asked for.
 				continue
 			}
 			cands = append(cands, c)
