@@ -222,3 +222,78 @@ func ExampleParseRequest() {
 	// لافروف 3 2024-04-01 newest
 	// to must be a day such as 2024-04-09 or a month such as 2024-04, not "2024-04-31"
 }
+
+// The parameters of requests for statements and visits, as the API and
+// the person page take them.
+func TestParseEventRequests(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	st, err := search.ParseStatementRequest(url.Values{"q": {"أوكرانيا"}, "speaker": {" لافروف "}, "from": {"2024-04"}, "to": {"2024-04-09"}, "limit": {"5"}, "offset": {"10"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Query != "أوكرانيا" || st.Speaker != "لافروف" || !st.From.Equal(day(2024, 4, 1)) || st.To.Format("2006-01-02") != "2024-04-09" || st.Limit != 5 || st.Offset != 10 {
+		t.Errorf("statements: %+v", st)
+	}
+	vr, err := search.ParseVisitRequest(url.Values{"who": {"بوتين"}, "to": {"بكين"}, "to-date": {"2024-05"}, "n": {"3"}, "limit": {"7"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vr.Who != "بوتين" || vr.Place != "بكين" || vr.To.Format("2006-01-02") != "2024-05-31" || vr.Limit != 3 {
+		t.Errorf("visits: %+v (n wins over limit; to-date a month's last day)", vr)
+	}
+	for _, c := range []struct {
+		visits bool
+		raw    string
+		want   string
+	}{
+		{false, "n=0", "n must be a whole number from 1 to 1000"},
+		{false, "offset=-1", "offset must be a whole number from 0 to 10000"},
+		{false, "from=2024-05&to=2024-04", "the period ends (2024-04-30) before it starts (2024-05-01)"},
+		{false, "speaker=" + strings.Repeat("ب", 200), "speaker must be text of at most 256 bytes"},
+		{true, "to-date=2024-13", "to-date"},
+		{true, "who=%ff", "who must be text"},
+		{true, "from=2024-05&to-date=2024-04", "to-date is before from"},
+	} {
+		v, _ := url.ParseQuery(c.raw)
+		var err error
+		if c.visits {
+			_, err = search.ParseVisitRequest(v)
+		} else {
+			_, err = search.ParseStatementRequest(v)
+		}
+		var pe *search.ParamError
+		if !errors.Is(err, search.ErrBadQuery) || !errors.As(err, &pe) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want a bad query saying %q", c.raw, err, c.want)
+		}
+	}
+}
+
+// Any parameters give a request that validates, or one line of error.
+func FuzzParseEventRequests(f *testing.F) {
+	for _, s := range []string{
+		"q=أوكرانيا&speaker=لافروف&from=2024-04&to=2024-04-09&n=5&offset=2",
+		"who=بوتين&to=بكين&from=2022-02&to-date=2024-12&limit=3",
+		"who=%ff", "n=1e3", "to-date=2024-13", "speaker=+++&to=0000-01",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, _ := url.ParseQuery(raw)
+		check := func(err error, validate func() error) {
+			if err != nil {
+				var pe *search.ParamError
+				if !errors.Is(err, search.ErrBadQuery) || !errors.As(err, &pe) || strings.Contains(err.Error(), "\n") {
+					t.Fatalf("%q: %v", raw, err)
+				}
+				return
+			}
+			if err := validate(); err != nil {
+				t.Fatalf("%q: parsed, yet does not validate: %v", raw, err)
+			}
+		}
+		st, err := search.ParseStatementRequest(v)
+		check(err, st.Validate)
+		vr, err := search.ParseVisitRequest(v)
+		check(err, vr.Validate)
+	})
+}
