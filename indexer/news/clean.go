@@ -1,6 +1,7 @@
 package news
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -96,16 +97,17 @@ func Clean(raw string, opts Options) Doc {
 			n += len(l.Text) + 2
 		}
 	}
-	b := make([]byte, 0, n)
+	var b strings.Builder
+	b.Grow(n)
 	for _, l := range d.Lines {
 		if l.Kind == Body || l.Kind == Subtitle {
-			if len(b) > 0 {
-				b = append(b, "\n\n"...)
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
 			}
-			b = append(b, l.Text...)
+			b.WriteString(l.Text)
 		}
 	}
-	d.Body = string(b)
+	d.Body = b.String()
 	return d
 }
 
@@ -122,16 +124,9 @@ func (d Doc) Agencies() []string {
 	if !d.hasRaw {
 		return nil
 	}
-	if len(d.raw) != len(d.infos) {
-		// A widget was split off a line: read the lines as they were.
-		return agencies.findLines(d.raw)
-	}
-	toks := make([]token, 0, 256)
-	paren := false
-	for i := range d.infos {
-		toks, paren = d.infos[i].appendTokens(toks, paren)
-	}
-	return agencies.findTokens(toks)
+	// The raw lines are the lines Clean classified, unless a widget was
+	// split off one: read the lines as they were.
+	return agencies.findLines(d.raw)
 }
 
 // People returns the people named in head and the body of the Doc as
@@ -141,24 +136,30 @@ func (d Doc) People(head string) []string {
 	if !d.hasRaw {
 		return People(head + "\n" + d.Body)
 	}
-	toks, paren := tokenizeInto(make([]token, 0, 256), normalize(head), false)
+	sc := getScratch()
+	defer sc.put()
+	toks, paren := tokenizeInto(sc.toks, normalize(head), false)
 	for i, l := range d.Lines {
 		if l.Kind == Body || l.Kind == Subtitle {
-			toks, paren = d.infos[i].appendTokens(toks, paren)
+			toks, paren = tokenizeInto(toks, d.infos[i].norm, paren)
 		}
 	}
+	sc.toks = toks
 	return people.findTokens(toks)
 }
 
 func splitLines(raw string) []Line {
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
 	raw = strings.ReplaceAll(raw, "\r", "\n")
-	parts := strings.Split(raw, "\n")
-	lines := make([]Line, len(parts))
-	for i, p := range parts {
-		lines[i] = Line{Text: strings.TrimSpace(p)}
+	lines := make([]Line, 0, strings.Count(raw, "\n")+1)
+	for {
+		i := strings.IndexByte(raw, '\n')
+		if i < 0 {
+			return append(lines, Line{Text: strings.TrimSpace(raw)})
+		}
+		lines = append(lines, Line{Text: strings.TrimSpace(raw[:i])})
+		raw = raw[i+1:]
 	}
-	return lines
 }
 
 // Phrases, in matching form, that mark a prompt or a footer in a line of
@@ -219,11 +220,6 @@ type lineInfo struct {
 	terminal bool
 	dates    []dateMention // the dates in norm, once datesOK
 	datesOK  bool
-	// The words of norm (see lineTokens), once toksOK.
-	toks     []token
-	inherit  bool // only spaces come before the first word
-	parenOut bool // an opening parenthesis ends the line
-	toksOK   bool
 	// The line's key in Repeats (see normKey), once keyDone.
 	hash            uint64
 	hashOK, keyDone bool
@@ -236,33 +232,6 @@ func (li *lineInfo) key() (uint64, bool) {
 		li.keyDone = true
 	}
 	return li.hash, li.hashOK
-}
-
-// lineTokens returns the words of the line, as tokenizeInto finds them
-// when no parenthesis opens just before the line.
-func (li *lineInfo) lineTokens() []token {
-	if !li.toksOK {
-		li.toks, li.parenOut = tokenizeInto(nil, li.norm, false)
-		li.inherit = len(li.norm)-len(strings.TrimLeftFunc(li.norm, unicode.IsSpace)) == firstWord(li.norm)
-		li.toksOK = true
-	}
-	return li.toks
-}
-
-// appendTokens appends the words of the line to toks, as tokenizeInto
-// appends them after a text that paren says ends in an opening
-// parenthesis, and says whether the line does.
-func (li *lineInfo) appendTokens(toks []token, paren bool) ([]token, bool) {
-	lt := li.lineTokens()
-	if len(lt) == 0 {
-		return toks, li.parenOut || paren && li.inherit
-	}
-	n := len(toks)
-	toks = append(toks, lt...)
-	if paren && li.inherit {
-		toks[n].paren = true
-	}
-	return toks, li.parenOut
 }
 
 func infoOf(text, norm string) lineInfo {
@@ -331,17 +300,23 @@ func containsPhrase(s, p string) bool {
 // hasWord reports whether w occurs in s as a whole word, perhaps after
 // the clitics و ف ب ل.
 func hasWord(s, w string) bool {
-	for _, x := range words(s) {
+	n := normalize(s)
+	for i := 0; ; {
+		a, e := nextWord(n, i)
+		if a < 0 {
+			return false
+		}
+		x := n[a:e]
 		if x == w {
 			return true
 		}
-		for _, p := range []string{"و", "ف", "ب", "ل"} {
+		for _, p := range [...]string{"و", "ف", "ب", "ل"} {
 			if strings.TrimPrefix(x, p) == w {
 				return true
 			}
 		}
+		i = e
 	}
-	return false
 }
 
 // dateOnly reports whether a line is a dateline: a date with at most two
@@ -413,7 +388,8 @@ func lineKind(text string, li *lineInfo) Kind {
 		}
 	}
 	if li.words <= shortPromptWords {
-		ws := words(n)
+		var wa [8]string
+		ws := appendWords(wa[:0], n)
 		for _, w := range ws {
 			if ctaWords[w] {
 				return CallToAction
@@ -426,7 +402,8 @@ func lineKind(text string, li *lineInfo) Kind {
 				}
 			}
 		}
-		if sectionWords[strings.Join(ws, " ")] || (len(ws) == 2 && sectionWords[ws[0]] && sectionWords[ws[1]]) {
+		var ka [64]byte
+		if sectionWords[string(appendSquash(ka[:0], n))] || (len(ws) == 2 && sectionWords[ws[0]] && sectionWords[ws[1]]) {
 			return SectionLabel
 		}
 	}
@@ -441,10 +418,7 @@ func lineKind(text string, li *lineInfo) Kind {
 // (section label, headline, subtitles, caption).
 func read(raw string, opts Options) Doc {
 	pre := splitLines(raw)
-	norms := make([]string, len(pre))
-	for i, l := range pre {
-		norms[i] = normalize(l.Text)
-	}
+	norms := normalizeLines(pre)
 	lines, prompts := splitPrompts(pre)
 	infos := make([]lineInfo, len(lines))
 	split := len(lines) != len(pre)
@@ -505,6 +479,36 @@ func read(raw string, opts Options) Doc {
 		markHead(plain, infos)
 	}
 	return Doc{Lines: lines, infos: infos, plain: plain, raw: norms, hasRaw: true}
+}
+
+// normalizeLines returns the lines' texts in matching form. The lines
+// that are not already in matching form share one string.
+func normalizeLines(lines []Line) []string {
+	norms := make([]string, len(lines))
+	sc := getScratch()
+	defer sc.put()
+	// Normalize into one buffer, noting where each line that changes ends
+	// (-1 for those that do not), then make one string of it.
+	b, ends := sc.b, sc.ints
+	for i, l := range lines {
+		j := normalPrefix(l.Text)
+		if j == len(l.Text) {
+			norms[i] = l.Text
+			ends = append(ends, -1)
+			continue
+		}
+		b = appendNormalFrom(b, l.Text, j)
+		ends = append(ends, len(b))
+	}
+	sc.b, sc.ints = b, ends
+	all, start := string(b), 0
+	for i, e := range ends {
+		if e >= 0 {
+			norms[i] = all[start:e]
+			start = e
+		}
+	}
+	return norms
 }
 
 // parenTail matches reParenTail against a line in matching form: a
@@ -604,7 +608,8 @@ func markHead(lines []Line, infos []lineInfo) {
 	if first < 0 {
 		first = len(lines)
 	}
-	var cands, captions []int
+	var ca, pa [maxHeadLines + 1]int
+	cands, captions := ca[:0], pa[:0]
 	for i := 0; i < first; i++ {
 		switch lines[i].Kind {
 		case Short:
@@ -631,28 +636,42 @@ func markHead(lines []Line, infos []lineInfo) {
 	for _, i := range captions {
 		lines[i].Kind = Caption
 	}
-	var body strings.Builder
+	// The squashed lines (see appendSquash): the body's from the first
+	// paragraph on, each followed by a newline, in b; the candidates' in
+	// b2, the k-th ending at ends[k].
+	sc := getScratch()
+	defer sc.put()
 	for i := first; i < len(lines); i++ {
 		if lines[i].Kind == Body {
-			body.WriteString(squash(infos[i].norm))
-			body.WriteByte('\n')
+			sc.b = append(appendSquash(sc.b, infos[i].norm), '\n')
 		}
 	}
-	bodyText := body.String()
+	bodyText := sc.b
+	var ends [maxHeadLines]int
+	for k, i := range cands {
+		sc.b2 = appendSquash(sc.b2, infos[i].norm)
+		ends[k] = len(sc.b2)
+	}
+	squashed := func(k int) []byte {
+		if k == 0 {
+			return sc.b2[:ends[0]]
+		}
+		return sc.b2[ends[k-1]:ends[k]]
+	}
 	title := -1
 	for k, i := range cands {
 		lines[i].Kind = Subtitle
 		if title >= 0 {
 			continue
 		}
-		s := squash(infos[i].norm)
+		s := squashed(k)
 		prefix := false
-		for _, j := range cands[k+1:] {
-			if t := squash(infos[j].norm); len(t) > len(s) && strings.HasPrefix(t, s) {
+		for j := k + 1; j < len(cands); j++ {
+			if t := squashed(j); len(t) > len(s) && bytes.HasPrefix(t, s) {
 				prefix = true
 			}
 		}
-		if prefix || (infos[i].words >= 3 && strings.Contains(bodyText, s)) {
+		if prefix || (infos[i].words >= 3 && bytes.Contains(bodyText, s)) {
 			continue
 		}
 		title = i
@@ -661,10 +680,4 @@ func markHead(lines []Line, infos []lineInfo) {
 		title = cands[0]
 	}
 	lines[title].Kind = Title
-}
-
-// squash keeps only the letters and digits of a line in matching form,
-// one space between words, for comparing lines.
-func squash(norm string) string {
-	return strings.Join(words(norm), " ")
 }

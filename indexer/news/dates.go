@@ -371,12 +371,14 @@ func latestYear(lines []Line, infos []lineInfo) int {
 
 // future reports whether the words after a date mark it as one to come.
 func future(after string) bool {
-	ws := words(after)
-	if len(ws) > 2 {
-		ws = ws[:2]
-	}
-	for _, w := range ws {
-		switch w {
+	n := normalize(after)
+	for i, k := 0, 0; k < 2; k++ {
+		a, e := nextWord(n, i)
+		if a < 0 {
+			break
+		}
+		i = e
+		switch n[a:e] {
 		case "المقبل", "القادم", "المقبله", "القادمه":
 			return true
 		}

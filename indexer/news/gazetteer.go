@@ -190,7 +190,10 @@ const (
 )
 
 func (g gazetteer) find(text string) []string {
-	return g.findTokens(tokenize(text))
+	sc := getScratch()
+	defer sc.put()
+	sc.toks, _ = tokenizeInto(sc.toks, normalize(text), false)
+	return g.findTokens(sc.toks)
 }
 
 func (g gazetteer) findTokens(toks []token) []string {
@@ -202,14 +205,14 @@ func (g gazetteer) findTokens(toks []token) []string {
 // findLines is find over the lines of a text, each in matching form: the
 // text's words are the lines' words in order, as if joined by newlines.
 func (g gazetteer) findLines(norms []string) []string {
-	var toks []token
-	paren := false
+	sc := getScratch()
+	defer sc.put()
+	toks, paren := sc.toks, false
 	for _, n := range norms {
 		toks, paren = tokenizeInto(toks, n, paren)
 	}
-	var set map[string]bool
-	g.match(toks, &set)
-	return sorted(set)
+	sc.toks = toks
+	return g.findTokens(toks)
 }
 
 func sorted(set map[string]bool) []string {

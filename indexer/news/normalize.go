@@ -2,6 +2,7 @@ package news
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -98,12 +99,27 @@ func lookup(r rune) int32 {
 // read as one U+FFFD. It returns s itself when s is already in matching
 // form.
 func normalize(s string) string {
+	i := normalPrefix(s)
+	if i == len(s) {
+		return s
+	}
+	sc := getScratch()
+	sc.b = appendNormalFrom(sc.b[:0], s, i)
+	out := string(sc.b)
+	sc.put()
+	return out
+}
+
+// normalPrefix returns len(s) when s is in matching form, and otherwise
+// where appendNormalFrom is to start: the first i bytes of s are in
+// matching form, and nothing after them combines with them.
+func normalPrefix(s string) int {
 	seg := 0 // where the last rune that nothing combines with starts
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				return normalizeFrom(s, i)
+				return i
 			}
 			seg = i
 			i++
@@ -111,22 +127,22 @@ func normalize(s string) string {
 		}
 		r, size := decodeRune(s, i)
 		if lookup(r) != r {
-			return normalizeFrom(s, seg)
+			return seg
 		}
 		seg = i
 		i += size
 	}
-	return s
+	return len(s)
 }
 
-// normalizeFrom normalizes s, whose first i bytes are in matching form.
-// Runs of runes that NFKC may change go through arabic.Normalize, from
-// the last rune that nothing before it can combine with to the next.
-func normalizeFrom(s string, i int) string {
-	b := make([]byte, i, len(s))
-	copy(b, s[:i])
+// appendNormalFrom appends s in matching form to b; the first i bytes of s
+// are in matching form (see normalPrefix). Runs of runes that NFKC may
+// change go through arabic.Normalize, from the last rune that nothing
+// before it can combine with to the next.
+func appendNormalFrom(b []byte, s string, i int) []byte {
+	b = append(b, s[:i]...)
 	// seg and out are where the current NFKC segment starts in s and b.
-	seg, out := i, i
+	seg, out := i, len(b)
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -159,7 +175,44 @@ func normalizeFrom(s string, i int) string {
 		}
 		i += size
 	}
-	return string(b)
+	return b
+}
+
+// appendNormal appends s in matching form to b.
+func appendNormal(b []byte, s string) []byte {
+	i := normalPrefix(s)
+	if i == len(s) {
+		return append(b, s...)
+	}
+	return appendNormalFrom(b, s, i)
+}
+
+// scratch is working memory for one call, reused through scratchPool so
+// that reading an article allocates little besides what it returns.
+type scratch struct {
+	b, b2 []byte
+	toks  []token
+	ints  []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// maxScratch is the longest buffer (in bytes, tokens or ints) a scratch
+// keeps for the next call: an outsized text does not hold on to its
+// buffers.
+const maxScratch = 1 << 20
+
+// put returns the scratch to the pool, with its tokens (which its user
+// leaves in toks) cleared so as not to hold on to the text.
+func (sc *scratch) put() {
+	clear(sc.toks)
+	if cap(sc.b) > maxScratch || cap(sc.b2) > maxScratch || cap(sc.toks) > maxScratch || cap(sc.ints) > maxScratch {
+		return
+	}
+	sc.b, sc.b2, sc.toks, sc.ints = sc.b[:0], sc.b2[:0], sc.toks[:0], sc.ints[:0]
+	scratchPool.Put(sc)
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), quicker for the
@@ -316,14 +369,56 @@ func tokenizeInto(toks []token, n string, paren bool) ([]token, bool) {
 	return toks, paren
 }
 
-// firstWord returns where the first word of n starts, or len(n).
-func firstWord(n string) int {
-	for i, r := range n {
-		if isWordRune(r) {
-			return i
+// nextWord returns the start and end of the first word of n, which is in
+// matching form, at or after byte i, as tokenizeInto finds the words; -1
+// and -1 when there is none.
+func nextWord(n string, i int) (start, end int) {
+	start = -1
+	for i < len(n) {
+		class, size := classAt(n, i)
+		if class&^letterBit == wordRune {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			return start, i
 		}
+		i += size
 	}
-	return len(n)
+	if start >= 0 {
+		return start, len(n)
+	}
+	return -1, -1
+}
+
+// appendWords appends the words of s in matching form to ws.
+func appendWords(ws []string, s string) []string {
+	n := normalize(s)
+	for i := 0; ; {
+		a, e := nextWord(n, i)
+		if a < 0 {
+			return ws
+		}
+		ws = append(ws, n[a:e])
+		i = e
+	}
+}
+
+// appendSquash appends to b the words of s in matching form, one space
+// between them: strings.Join(words(s), " "), for comparing lines.
+func appendSquash(b []byte, s string) []byte {
+	n := normalize(s)
+	for i, first := 0, true; ; first = false {
+		a, e := nextWord(n, i)
+		if a < 0 {
+			return b
+		}
+		if !first {
+			b = append(b, ' ')
+		}
+		b = append(b, n[a:e]...)
+		i = e
+	}
 }
 
 // words returns the words of s in matching form.

@@ -31,6 +31,7 @@ var promptStarts = wordSet(
 // with a network name or another prompt word, and be followed by more
 // text.
 func splitPrompt(line string) int {
+	var wb [64]byte // the word in matching form
 	end, n, named := 0, 0, false
 	i := 0
 	for i < len(line) {
@@ -48,14 +49,14 @@ func splitPrompt(line string) int {
 			}
 			j += size
 		}
-		w := normalize(line[i:j])
-		if n == 0 && !promptStarts[w] {
+		w := appendNormal(wb[:0], line[i:j])
+		if n == 0 && !promptStarts[string(w)] {
 			return 0
 		}
-		if !promptRunWords[w] {
+		if !promptRunWords[string(w)] {
 			break
 		}
-		if n > 0 && w != "من" && w != "خلال" && w != "عبر" {
+		if n > 0 && string(w) != "من" && string(w) != "خلال" && string(w) != "عبر" {
 			named = true
 		}
 		n++
@@ -73,16 +74,22 @@ func splitPrompt(line string) int {
 func splitPrompts(lines []Line) ([]Line, map[int]bool) {
 	var out []Line
 	var prompts map[int]bool
-	for _, l := range lines {
+	for i, l := range lines {
 		if k := splitPrompt(l.Text); k > 0 {
 			if prompts == nil {
 				prompts = map[int]bool{}
+				out = append(make([]Line, 0, len(lines)+2), lines[:i]...)
 			}
 			prompts[len(out)] = true
 			out = append(out, Line{Text: strings.TrimSpace(l.Text[:k])}, Line{Text: strings.TrimSpace(l.Text[k:])})
 			continue
 		}
-		out = append(out, l)
+		if prompts != nil {
+			out = append(out, l)
+		}
+	}
+	if prompts == nil {
+		return lines, nil // nothing split off
 	}
 	return out, prompts
 }
