@@ -5,10 +5,10 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"hash/fnv"
 	"io"
-	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/fahras/fahras/indexer/events"
 	"github.com/fahras/fahras/store"
@@ -51,13 +51,35 @@ func contentHash(a *Article, an store.Analysis) string {
 // textHash hashes an article's title and body with their white space
 // folded, to count articles that repeat another's text.
 func textHash(a *Article) uint64 {
-	h := fnv.New64a()
+	// FNV-1a over the words of the title and the body, each word followed
+	// by a space (white space of any kind or length counts as one) and
+	// each text by a zero byte.
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
 	for _, t := range []string{a.Title, a.Body} {
-		for _, f := range strings.Fields(t) {
-			h.Write([]byte(f))
-			h.Write([]byte{' '})
+		inWord := false
+		for _, r := range t {
+			if unicode.IsSpace(r) {
+				if inWord {
+					h = (h ^ ' ') * prime
+				}
+				inWord = false
+				continue
+			}
+			inWord = true
+			if r < utf8.RuneSelf {
+				h = (h ^ uint64(r)) * prime
+				continue
+			}
+			var buf [utf8.UTFMax]byte
+			for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+				h = (h ^ uint64(b)) * prime
+			}
 		}
-		h.Write([]byte{0})
+		if inWord {
+			h = (h ^ ' ') * prime
+		}
+		h *= prime // the zero byte
 	}
-	return h.Sum64()
+	return h
 }

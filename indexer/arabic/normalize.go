@@ -23,8 +23,19 @@ func Normalize(s string) string {
 }
 
 // normalizeBytes normalizes term, in place when it can. The returned slice
-// may share term's storage.
+// may share term's storage. A mark dropped between a letter and another
+// mark can let NFKC join the two, so the normalization is repeated until
+// its result is NFKC-normal (for all but such odd text, once).
 func normalizeBytes(term []byte) []byte {
+	out := normalizeOnce(term)
+	for i := 0; i < 8 && !plainArabic(out) && !norm.NFKC.IsNormal(out); i++ {
+		out = normalizeOnce(out)
+	}
+	return out
+}
+
+// normalizeOnce is one pass of normalizeBytes: NFKC, then each rune mapped.
+func normalizeOnce(term []byte) []byte {
 	// Fast path: a term that is all ASCII needs only lowercasing.
 	ascii := true
 	for _, b := range term {
