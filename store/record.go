@@ -43,8 +43,10 @@ const maxTextBytes = 64 << 20
 // paragraphSep separates the paragraphs of a body.
 const paragraphSep = "\n\n"
 
-// recordVersion is the version of the record's encoding.
-const recordVersion = 2
+// recordVersion is the version of the record's encoding. Version 2
+// records, whose content hash could not tell a packed hash beginning
+// with a zero byte from a string kept as it is, are still read.
+const recordVersion = 3
 
 // ErrDamagedRecord reports a stored record that cannot be read.
 var ErrDamagedRecord = errors.New("damaged record")
@@ -171,7 +173,8 @@ func (r *Record) Encode(dst []byte) []byte {
 // of b: b must not change while it is used.
 func DecodeRecord(b []byte) (*Record, error) {
 	d := decoder{b: b}
-	if v := d.byte(); v != recordVersion {
+	v := d.byte()
+	if v != recordVersion && v != 2 {
 		return nil, fmt.Errorf("%w: version %d", ErrDamagedRecord, v)
 	}
 	r := &Record{}
@@ -181,7 +184,7 @@ func DecodeRecord(b []byte) (*Record, error) {
 	}
 	r.Source = string(d.bytes())
 	r.URL = string(d.bytes())
-	r.Hash = hashString(d.bytes())
+	r.Hash = hashString(d.bytes(), v)
 	r.Lens[0] = int(d.uvarint())
 	r.Lens[1] = int(d.uvarint())
 	r.raw = d.bytes()
@@ -277,20 +280,33 @@ func (d *decoder) bytes() []byte {
 	return v
 }
 
-// hashBytes packs a content hash written in hex into its bytes, half the
-// size; any other string is kept as it is, after a zero byte.
+// hashBytes packs a content hash written in lower-case hex into its
+// bytes, half the size, after a one byte; any other string is kept as it
+// is, after a zero byte.
 func hashBytes(h string) string {
 	b, err := hex.DecodeString(h)
-	if err != nil || len(b) == 0 {
+	if err != nil || len(b) == 0 || hex.EncodeToString(b) != h {
 		return "\x00" + h
 	}
-	return string(b)
+	return "\x01" + string(b)
 }
 
-// hashString unpacks what hashBytes packed.
-func hashString(b []byte) string {
-	if len(b) > 0 && b[0] == 0 {
-		return string(b[1:])
+// hashString unpacks what hashBytes packed in a record of version v.
+// Version 2 packed hex without the one byte, so there a packed hash that
+// began with a zero byte reads as a string: the article then counts as
+// changed once, on the next update.
+func hashString(b []byte, v byte) string {
+	if len(b) == 0 {
+		return ""
 	}
-	return hex.EncodeToString(b)
+	if v == 2 {
+		if b[0] == 0 {
+			return string(b[1:])
+		}
+		return hex.EncodeToString(b)
+	}
+	if b[0] == 1 {
+		return hex.EncodeToString(b[1:])
+	}
+	return string(b[1:])
 }

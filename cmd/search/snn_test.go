@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/fahras/fahras/indexer/news"
 )
 
 // snnPath is the SaudiNewsNet corpus (31,030 articles of 2015), kept
@@ -42,7 +44,8 @@ func TestIndexSaudiNewsNet(t *testing.T) {
 		t.Errorf("second run: exit %d, %q", code, out)
 	}
 	// Riyadh in August 2015 (the corpus spans July and August), from one
-	// newspaper: every hit carries the filters' date and source.
+	// newspaper: every hit carries the filters' date and source (named in
+	// Arabic, الرياض, on the hit's line; by its key in the facets).
 	code, out, _ = cli(t, "--index", dir, "-q", "الرياض", "--from", "2015-08", "--to", "2015-08", "--source", "alriyadh", "--facets", "-n", "5")
 	if code != exitOK {
 		t.Fatalf("search: exit %d\n%s", code, out)
@@ -52,7 +55,7 @@ func TestIndexSaudiNewsNet(t *testing.T) {
 		t.Fatalf("%d hits with date and source:\n%s", len(meta), out)
 	}
 	for _, m := range meta {
-		if m[1] != "2015-08" || m[2] != "alriyadh" {
+		if m[1] != "2015-08" || m[2] != news.SourceName("alriyadh") {
 			t.Errorf("hit from %s, %s", m[1], m[2])
 		}
 	}
