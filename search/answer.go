@@ -284,6 +284,7 @@ func (a *answer) hits(page []entry) ([]Hit, error) {
 			}
 		}
 	}
+	var scratch []word // the words of one body at a time
 	for i, en := range page {
 		hit := Hit{Rank: a.req.Offset + i + 1, ID: en.hit.ID, Score: en.hit.Score, Partial: en.partial}
 		rec, err := a.e.ix.Record(a.r, en.hit.ID)
@@ -296,7 +297,7 @@ func (a *answer) hits(page []entry) ([]Hit, error) {
 				return nil, fmt.Errorf("article %s: %w", en.hit.ID, err)
 			}
 			hit.Title = whole(rec.Title, pos[i][store.FieldTitle])
-			hit.Snippets = fragments(snippetScope(body), rec.Title, pos[i][store.FieldBody])
+			hit.Snippets = fragmentsWith(&scratch, snippetScope(body), rec.Title, pos[i][store.FieldBody])
 			hit.Source, hit.Date = rec.Source, rec.Date
 			if n := news.SourceName(rec.Source); n != rec.Source {
 				hit.SourceName = n

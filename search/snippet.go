@@ -58,6 +58,11 @@ type matches map[int]string
 // positions the index holds) and flags the ones at matched positions. It
 // stops after the word at position last, when last > 0.
 func words(text string, m matches, last int) []word {
+	return appendWords(nil, text, m, last)
+}
+
+// appendWords is words appending to ws, whose room is used again.
+func appendWords(ws []word, text string, m matches, last int) []word {
 	// The matched positions in order, checked as the words go by.
 	at := make([]int, 0, len(m))
 	for p := range m {
@@ -68,10 +73,11 @@ func words(text string, m matches, last int) []word {
 	if last > 0 {
 		n = min(n, last)
 	}
-	ws := make([]word, 0, n)
+	base := len(ws)
+	ws = slices.Grow(ws, n)
 	arabic.WordsUntil(text, last, func(start, end int) {
 		w := word{start: start, end: end}
-		pos := len(ws) + 1
+		pos := len(ws) - base + 1
 		for len(at) > 0 && at[0] < pos {
 			at = at[1:]
 		}
@@ -111,8 +117,14 @@ func render(text string, ws []word, from, to int, fold func(string) string) Snip
 		s = append(s, Part{Text: t, Match: match})
 	}
 	pos := from
-	for _, w := range ws {
-		if w.end <= from || w.start >= to || !w.match {
+	// ws is in text order: start at the first word that ends after from
+	// and stop at the first that starts at or after to.
+	first := sort.Search(len(ws), func(i int) bool { return ws[i].end > from })
+	for _, w := range ws[first:] {
+		if w.start >= to {
+			break
+		}
+		if !w.match {
 			continue
 		}
 		add(text[pos:w.start], false)
@@ -164,13 +176,21 @@ func foldWhite(t string, lines bool) string {
 // most distinct matched words, in text order, each starting and ending on
 // a whole word. With no match it returns the opening words.
 func fragments(text, title string, m matches) []Snippet {
+	var scratch []word
+	return fragmentsWith(&scratch, text, title, m)
+}
+
+// fragmentsWith is fragments keeping the text's words in *scratch, whose
+// room is used again, so that the hits of a page share it.
+func fragmentsWith(scratch *[]word, text, title string, m matches) []Snippet {
 	// Only the words up to a fragment's length past the last match are
 	// needed (one more tells whether the last fragment ends the text).
 	last := 0
 	for p := range m {
 		last = max(last, p)
 	}
-	ws := words(text, m, last+fragmentWords+1)
+	ws := appendWords((*scratch)[:0], text, m, last+fragmentWords+1)
+	*scratch = ws
 	if len(ws) == 0 {
 		return nil
 	}

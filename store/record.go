@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -118,7 +119,8 @@ func (c *Codec) Text(r *Record) (raw, body string, err error) {
 		if err != nil {
 			return "", "", fmt.Errorf("%w: %v", ErrDamagedRecord, err)
 		}
-		raw = string(b)
+		// b is new and nothing else holds it: the string can share it.
+		raw = unsafe.String(unsafe.SliceData(b), len(b))
 	}
 	switch {
 	case len(r.body) > 0:
@@ -126,9 +128,16 @@ func (c *Codec) Text(r *Record) (raw, body string, err error) {
 		if err != nil {
 			return "", "", fmt.Errorf("%w: %v", ErrDamagedRecord, err)
 		}
-		body = string(b)
+		body = unsafe.String(unsafe.SliceData(b), len(b))
 	case len(r.spans) > 0:
 		var sb strings.Builder
+		size := len(paragraphSep) * (len(r.spans) - 1)
+		for _, s := range r.spans {
+			size += max(0, s[1]-s[0])
+		}
+		if size > 0 && size <= len(raw)+len(paragraphSep)*len(r.spans) {
+			sb.Grow(size)
+		}
 		for i, s := range r.spans {
 			if s[0] < 0 || s[0] > s[1] || s[1] > len(raw) {
 				return "", "", fmt.Errorf("%w: a paragraph lies outside the text", ErrDamagedRecord)
