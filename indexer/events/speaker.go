@@ -538,6 +538,12 @@ func (x *extractor) analyze(p *para, a, b int, joint bool) who {
 		return who{kind: noSubject}
 	}
 	w0 := ws[0]
+	// "وأشاد الزعيمان": the two people last named.
+	if len(ws) == 1 && pairNouns[stripAl(w0)] {
+		if w := x.lastTwo(p, a, said); w.kind == person {
+			return w
+		}
+	}
 	// A name in quotation marks is the subject: أعلنت “ناشيونال
 	// جيوغرافيك” عن …، "سبق" تقول …
 	if p.opens(a) && p.shortQuote(a) == b-1 {

@@ -1,6 +1,9 @@
 package events
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // anForms are أنّ and إنّ (alike in matching form), with an attached
 // pronoun or ب: they open a reported clause.
@@ -288,7 +291,9 @@ func (x *extractor) intro(p *para, a, end int, v verb) (int, introKind, int) {
 				w == "عن" && v.flags&takesAn != 0,
 				w == "من" && v.flags&takesMin != 0:
 				prep = j
-			case v.flags&takesBi != 0 && strings.HasPrefix(w, "ب") && len(w) > 4 && !bNotContent[w] && !complements[w[2:]] && !complements[stripAl(w)]:
+			case v.flags&takesBi != 0 && w == "ب" && j+1 < end && p.opens(j+1):
+				prep = j // بـ"العصر الجديد"
+			case v.flags&takesBi != 0 && strings.HasPrefix(w, "ب") && len(w) > 4 && !bNotContent[w] && !complements[w[2:]] && !complements[stripAl(w)] && !p.isPerson(j):
 				if pl, _ := p.placeAt(j); pl == nil {
 					prep = j
 				}
@@ -297,7 +302,7 @@ func (x *extractor) intro(p *para, a, end int, v verb) (int, introKind, int) {
 	}
 	if prep >= 0 {
 		start := prep + 1
-		if strings.HasPrefix(p.word(prep), "ب") {
+		if w := p.word(prep); w != "ب" && strings.HasPrefix(w, "ب") {
 			start = prep // بجهود: the word itself says what
 		}
 		return prep, introPrep, start
@@ -612,12 +617,9 @@ func (x *extractor) objSplit(p *para, a, b int) int {
 		}
 		return e
 	}
-	switch {
-	case honorifics[w]:
-		return j + 1
-	case anonymous[w] || anonymous[stripAl(w)] || nonSpeakers[w] || w == "مصدر" || w == "مصادر":
-		return chain(j + 1)
-	case roleWords[stripAl(w)]:
+	// An office or an institution and its complements, then the name of
+	// who holds it, if one follows.
+	office := func() int {
 		e := chain(j + 1)
 		if e < b && (givenNames[p.word(e)] || titles[p.word(e)]) {
 			e = apposition(name(e))
@@ -625,6 +627,14 @@ func (x *extractor) objSplit(p *para, a, b int) int {
 			e = apposition(pe)
 		}
 		return e
+	}
+	switch {
+	case honorifics[w]:
+		return j + 1
+	case anonymous[w] || anonymous[stripAl(w)] || nonSpeakers[w] || w == "مصدر" || w == "مصادر":
+		return chain(j + 1)
+	case roleWords[stripAl(w)]:
+		return office()
 	case givenNames[w] || titles[w]:
 		e := name(j)
 		if e == j {
@@ -639,14 +649,8 @@ func (x *extractor) objSplit(p *para, a, b int) int {
 		// A gazetteer name at the start: its end, then an apposition.
 		return apposition(e)
 	}
-	if roleWords[stripAl(w)] || institutions[stripAl(w)] || institutions[w] {
-		e := chain(j + 1)
-		if e < b && (givenNames[p.word(e)] || titles[p.word(e)]) {
-			e = apposition(name(e))
-		} else if n, pe := p.personAt(e); n != "" && pe <= b {
-			e = apposition(pe)
-		}
-		return e
+	if institutions[stripAl(w)] || institutions[w] {
+		return office()
 	}
 	if x.shortName(w) != "" {
 		return apposition(j + 1)
@@ -663,7 +667,9 @@ func (x *extractor) continuation(pi int, p *para, i int, v verb) who {
 		if w := x.backSubject(p, i, true); w.kind == person && len(w.names) > 1 {
 			return w
 		}
-		return who{kind: noSubject} // "أكّدا": two people, not the last speaker
+		// "أكّدا" with no names before it: the two people last named,
+		// not the last speaker.
+		return x.lastTwo(p, i, "")
 	}
 	if v.kind == participle && x.lastValid && x.lastSent == sent && x.lastPara == pi {
 		return x.last
@@ -682,6 +688,37 @@ func (x *extractor) continuation(pi int, p *para, i int, v verb) who {
 		return x.last
 	}
 	return who{kind: noSubject}
+}
+
+// pairNouns are dual nouns that stand for the two people last named:
+// "وأشاد الزعيمان".
+var pairNouns = map[string]bool{
+	"زعيمان": true, "زعيمين": true, "رئيسان": true, "رئيسين": true,
+	"وزيران": true, "وزيرين": true,
+}
+
+// lastTwo reads whom a dual verb or noun with no names stands for
+// ("أكّدا", "الزعيمان"): the two people last named before token i, in
+// its sentence or the one before it; no subject when fewer than two are.
+func (x *extractor) lastTwo(p *para, i int, said string) who {
+	from := p.sentStart[i]
+	if from > 0 {
+		from = p.sentStart[from-1]
+	}
+	var names []string
+	for k := from; k < i; k++ {
+		n, e := p.personAt(k)
+		if n == "" {
+			continue
+		}
+		names = slices.DeleteFunc(names, func(s string) bool { return s == n })
+		names = append(names, n)
+		k = max(k, e-1)
+	}
+	if len(names) < 2 {
+		return who{kind: noSubject}
+	}
+	return who{kind: person, names: names[len(names)-2:], saidAs: said}
 }
 
 // backSubject reads a subject written before its verb: "إلا أن المدير
