@@ -3,13 +3,11 @@ package indexer
 import (
 	"context"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
-)
 
-// snnPath is the SaudiNewsNet corpus beside the repository.
-var snnPath = filepath.Join("..", "..", "shared", "corpus", "saudinewsnet.jsonl.gz")
+	"github.com/fahras/fahras/internal/corpus"
+)
 
 // limitReader stops a reader after n articles.
 type limitReader struct {
@@ -28,9 +26,7 @@ func (r *limitReader) Next() (*Article, error) {
 // BenchmarkIndexSNN indexes the first 5,000 SaudiNewsNet articles into an
 // on-disk index: one op is the whole build.
 func BenchmarkIndexSNN(b *testing.B) {
-	if _, err := os.Stat(snnPath); err != nil {
-		b.Skipf("SaudiNewsNet is not at %s: skipping", snnPath)
-	}
+	snnPath := corpus.Need(b)
 	for i := 0; i < b.N; i++ {
 		r, err := OpenPaths([]string{snnPath}, ReadOptions{})
 		if err != nil {

@@ -12,15 +12,8 @@ import (
 	"testing"
 
 	"github.com/fahras/fahras/indexer/news"
+	"github.com/fahras/fahras/internal/corpus"
 )
-
-// snnOrSkip returns the SaudiNewsNet corpus path, or skips.
-func snnOrSkip(b testing.TB) string {
-	if _, err := os.Stat(snnPath); err != nil {
-		b.Skipf("SaudiNewsNet is not at %s: skipping", snnPath)
-	}
-	return snnPath
-}
 
 // BenchmarkReadSNN reads and parses all of SaudiNewsNet as search index
 // does (gunzip, JSON, news reading, repeats): one op is the whole corpus;
@@ -28,7 +21,7 @@ func snnOrSkip(b testing.TB) string {
 // included: steadier than ns on a shared machine) and allocs/article are
 // per article.
 func BenchmarkReadSNN(b *testing.B) {
-	p := snnOrSkip(b)
+	p := corpus.Need(b)
 	b.ReportAllocs()
 	n := 0
 	var before, after runtime.MemStats
@@ -88,7 +81,7 @@ func BenchmarkParseArticleSNN(b *testing.B) {
 
 // snnLines returns the first n lines of SaudiNewsNet.
 func snnLines(b testing.TB, n int) [][]byte {
-	f, err := os.Open(snnOrSkip(b))
+	f, err := os.Open(corpus.Need(b))
 	if err != nil {
 		b.Fatal(err)
 	}

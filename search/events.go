@@ -72,7 +72,7 @@ func (e *Engine) Statements(ctx context.Context, req StatementRequest) (resp *St
 		return nil, err
 	}
 	groups := mergeStatements(cands)
-	resp = &StatementResponse{Total: len(groups), Offset: req.Offset, Limit: req.Limit, Statements: []Statement{}}
+	resp = &StatementResponse{Listing: Listing{Total: len(groups), Offset: req.Offset, Limit: req.Limit}, Statements: []Statement{}}
 	page := groups[min(req.Offset, len(groups)):min(req.Offset+req.Limit, len(groups))]
 	resp.More = req.Offset+req.Limit < len(groups)
 	for _, g := range page {
@@ -231,7 +231,7 @@ func (e *Engine) Visits(ctx context.Context, req VisitRequest) (resp *VisitRespo
 			return true
 		})
 	}
-	resp = &VisitResponse{Total: len(groups), Offset: req.Offset, Limit: req.Limit, Visits: []Visit{}}
+	resp = &VisitResponse{Listing: Listing{Total: len(groups), Offset: req.Offset, Limit: req.Limit}, Visits: []Visit{}}
 	page := groups[min(req.Offset, len(groups)):min(req.Offset+req.Limit, len(groups))]
 	resp.More = req.Offset+req.Limit < len(groups)
 	for _, g := range page {

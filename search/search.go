@@ -354,20 +354,26 @@ type StatementRequest struct {
 	Offset int `json:"offset,omitempty"`
 }
 
-// StatementResponse is the answer to a StatementRequest.
-type StatementResponse struct {
-	// Total counts the statements found, each reported statement once
-	// however many articles report it.
+// Listing counts and pages what a StatementResponse or a VisitResponse
+// lists.
+type Listing struct {
+	// Total counts what was found, each statement or visit once however
+	// many articles report it.
 	Total int `json:"total"`
 	// Offset and Limit echo the page asked for; More is true when there
-	// are statements after it.
+	// is more after it.
 	Offset int  `json:"offset"`
 	Limit  int  `json:"limit"`
 	More   bool `json:"more,omitempty"`
-	// Statements are the page's statements.
-	Statements []Statement `json:"statements"`
 	// Took is how long the search took.
 	Took time.Duration `json:"-"`
+}
+
+// StatementResponse is the answer to a StatementRequest.
+type StatementResponse struct {
+	Listing
+	// Statements are the page's statements.
+	Statements []Statement `json:"statements"`
 }
 
 // Statement is one thing someone said, as one or more articles report it.
@@ -416,17 +422,9 @@ type VisitRequest struct {
 
 // VisitResponse is the answer to a VisitRequest.
 type VisitResponse struct {
-	// Total counts the visits found, each visit once however many
-	// articles report it.
-	Total int `json:"total"`
-	// Offset, Limit and More are as in StatementResponse.
-	Offset int  `json:"offset"`
-	Limit  int  `json:"limit"`
-	More   bool `json:"more,omitempty"`
+	Listing
 	// Visits are the page's visits, the latest first.
 	Visits []Visit `json:"visits"`
-	// Took is how long the search took.
-	Took time.Duration `json:"-"`
 }
 
 // Visit is one visit, as one or more articles report it.

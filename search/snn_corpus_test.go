@@ -14,10 +14,8 @@ import (
 
 	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/indexer/arabic"
+	"github.com/fahras/fahras/internal/corpus"
 )
-
-// snnPath is where the corpus lies beside the repository.
-var snnPath = filepath.Join("..", "..", "shared", "corpus", "saudinewsnet.jsonl.gz")
 
 // What a reader of SaudiNewsNet saw go wrong, and sees no more. These
 // tests build an index of the whole corpus (a minute or two), once, and
@@ -44,10 +42,7 @@ func TestMain(m *testing.M) {
 // snn returns an engine over an index of SaudiNewsNet.
 func snn(t *testing.T) *Engine {
 	t.Helper()
-	path := snnPath
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("SaudiNewsNet not found beside the repository, skipping: %v", err)
-	}
+	path := corpus.Need(t)
 	snnOnce.Do(func() {
 		if snnDir, snnErr = os.MkdirTemp("", "fahras-snn-"); snnErr != nil {
 			return

@@ -425,37 +425,3 @@ func personTitle(name string, d *personData) string {
 	}
 	return name
 }
-
-// statementsNoun counts statements in Arabic: تصريح واحد، تصريحان، 3
-// تصريحات، 11 تصريحًا، 100 تصريح.
-func statementsNoun(n int) string {
-	switch {
-	case n == 0:
-		return "لا تصريحات"
-	case n == 1:
-		return "تصريح واحد"
-	case n == 2:
-		return "تصريحان"
-	case n%100 >= 3 && n%100 <= 10:
-		return fmt.Sprintf("%d تصريحات", n)
-	case n%100 >= 11:
-		return fmt.Sprintf("%d تصريحًا", n)
-	}
-	return fmt.Sprintf("%d تصريح", n)
-}
-
-// visitsNoun counts visits in Arabic: زيارة واحدة، زيارتان، 3 زيارات،
-// 11 زيارة.
-func visitsNoun(n int) string {
-	switch {
-	case n == 0:
-		return "لا زيارات"
-	case n == 1:
-		return "زيارة واحدة"
-	case n == 2:
-		return "زيارتان"
-	case n%100 >= 3 && n%100 <= 10:
-		return fmt.Sprintf("%d زيارات", n)
-	}
-	return fmt.Sprintf("%d زيارة", n)
-}

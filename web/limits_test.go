@@ -77,14 +77,14 @@ func (b *blocking) Statements(ctx context.Context, req search.StatementRequest) 
 	if _, err := b.Search(ctx, search.Request{Query: req.Query}); err != nil {
 		return nil, err
 	}
-	return &search.StatementResponse{Limit: req.Limit, Statements: []search.Statement{}}, nil
+	return &search.StatementResponse{Listing: search.Listing{Limit: req.Limit}, Statements: []search.Statement{}}, nil
 }
 
 func (b *blocking) Visits(ctx context.Context, req search.VisitRequest) (*search.VisitResponse, error) {
 	if _, err := b.Search(ctx, search.Request{}); err != nil {
 		return nil, err
 	}
-	return &search.VisitResponse{Limit: req.Limit, Visits: []search.Visit{}}, nil
+	return &search.VisitResponse{Listing: search.Listing{Limit: req.Limit}, Visits: []search.Visit{}}, nil
 }
 
 func (b *blocking) Info() store.Info { return store.Info{Articles: 5} }

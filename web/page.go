@@ -419,17 +419,17 @@ func clip(s string, n int) string {
 
 // funcs are the templates' helpers.
 var funcs = template.FuncMap{
-	"articles":   articlesNoun,
+	"articles":   func(n uint64) string { return articlesNoun.count(int(n)) },
 	"arDate":     arabicDate,
 	"sourceName": news.SourceName,
 	"isoDate":    func(t time.Time) string { return t.Format("2006-01-02") },
 	"took":       tookText,
 	"articleURL": articleURL,
-	"similar":    similarNoun,
+	"similar":    similarNoun.count,
 	"add":        func(a, b int) int { return a + b },
 	"safeURL":    safeURL,
-	"statements": statementsNoun,
-	"visits":     visitsNoun,
+	"statements": statementsNoun.count,
+	"visits":     visitsNoun.count,
 }
 
 // articleURL links to an article, with the query to mark in it.
@@ -448,35 +448,6 @@ func safeURL(s string) string {
 		return ""
 	}
 	return u.String()
-}
-
-// articlesNoun counts articles in Arabic: مقالة واحدة، مقالتان، 3 مقالات،
-// 11 مقالة.
-func articlesNoun(n uint64) string {
-	switch {
-	case n == 0:
-		return "لا مقالات"
-	case n == 1:
-		return "مقالة واحدة"
-	case n == 2:
-		return "مقالتان"
-	case n%100 >= 3 && n%100 <= 10:
-		return fmt.Sprintf("%d مقالات", n)
-	}
-	return fmt.Sprintf("%d مقالة", n)
-}
-
-// similarNoun says how many similar articles a hit has.
-func similarNoun(n int) string {
-	switch {
-	case n == 1:
-		return "مقالة مشابهة واحدة"
-	case n == 2:
-		return "مقالتان مشابهتان"
-	case n%100 >= 3 && n%100 <= 10:
-		return fmt.Sprintf("%d مقالات مشابهة", n)
-	}
-	return fmt.Sprintf("%d مقالة مشابهة", n)
 }
 
 var arabicMonths = [...]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",

@@ -41,20 +41,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	c.Int(&limit, "n", 10, "ask for the top `N` hits")
 	c.Bool(&full, "snippets", "time whole responses, with titles, snippets and folded near-duplicates")
 	c.Int(&scale, "scale", 1, "index `N` times PATH: as it is, then as new articles recombined from its paragraphs (a larger archive of the same kind)")
-	var prof profileFlags
-	prof.add(c)
-	var mem memoryFlag
-	mem.add(c)
-	if err := c.parse(args, stdout); err != nil {
-		return err
-	}
-	if err := mem.check(c); err != nil {
-		return err
-	}
-	mem.apply()
-	stopProfile, err := prof.start()
+	var res resourceFlags
+	res.add(c)
+	stopProfile, err := res.parse(c, args, stdout)
 	if err != nil {
-		return c.usagef("%v", err)
+		return err
 	}
 	defer stopProfile()
 	if (dir == "") == (c.fs.NArg() == 0) {

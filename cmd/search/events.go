@@ -105,10 +105,7 @@ func runStatements(ctx context.Context, args []string, stdout, stderr io.Writer)
 		"Without --index it reads the five articles built into the binary. Exit codes: 0 statements "+
 		"listed, 1 none, 2 bad command line, speaker or index, 3 any other failure.",
 		"search statements [-q QUERY] [--speaker NAME] [--from DAY] [--to DAY]")
-	params := map[string]*string{}
-	for _, k := range []string{search.ParamQuery, search.ParamSpeaker, search.ParamFrom, search.ParamTo} {
-		params[k] = new(string)
-	}
+	params := eventParams(search.ParamQuery, search.ParamSpeaker, search.ParamFrom, search.ParamTo)
 	var o eventOptions
 	c.String(params[search.ParamQuery], "q,query", "", "only the statements saying words of `QUERY` (the search's syntax), best first")
 	c.String(params[search.ParamSpeaker], "speaker", "", "only the statements of `NAME`: a person under any spelling (لافروف), or words of a speaker's name (الخارجية الروسية)")
@@ -119,26 +116,13 @@ func runStatements(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err != nil {
 		return err
 	}
-	e, err := openEngine(o.dir)
-	if err != nil {
-		return err
-	}
-	defer e.Close()
-	resp, err := e.Statements(ctx, req)
-	if err != nil {
-		return err
-	}
-	if o.asJSON {
-		if err := printJSON(stdout, resp); err != nil {
-			return err
+	return listEvents(ctx, stdout, &o, func(ctx context.Context, e *search.Engine) (*search.StatementResponse, int, error) {
+		resp, err := e.Statements(ctx, req)
+		if err != nil {
+			return nil, 0, err
 		}
-	} else {
-		printStatements(stdout, req, resp, color)
-	}
-	if resp.Total == 0 {
-		return errNoMatch
-	}
-	return nil
+		return resp, resp.Total, nil
+	}, func(resp *search.StatementResponse) { printStatements(stdout, req, resp, color) })
 }
 
 // runVisits lists who went where.
@@ -152,10 +136,7 @@ func runVisits(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		"it reads the five articles built into the binary. Exit codes: 0 visits listed, 1 none, 2 bad "+
 		"command line, visitor, place or index, 3 any other failure.",
 		"search visits [--who NAME] [--to PLACE] [--from DAY] [--to-date DAY] [options]")
-	params := map[string]*string{}
-	for _, k := range []string{search.ParamWho, search.ParamPlace, search.ParamFrom, search.ParamToDate} {
-		params[k] = new(string)
-	}
+	params := eventParams(search.ParamWho, search.ParamPlace, search.ParamFrom, search.ParamToDate)
 	var o eventOptions
 	c.String(params[search.ParamWho], "who", "", "only the visits of `NAME`, under any spelling (لافروف)")
 	c.String(params[search.ParamPlace], "to", "", "only the visits to `PLACE`: a city, a region or a country (بكين, الصين)")
@@ -166,12 +147,34 @@ func runVisits(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	return listEvents(ctx, stdout, &o, func(ctx context.Context, e *search.Engine) (*search.VisitResponse, int, error) {
+		resp, err := e.Visits(ctx, req)
+		if err != nil {
+			return nil, 0, err
+		}
+		return resp, resp.Total, nil
+	}, func(resp *search.VisitResponse) { printVisits(stdout, req, resp, color) })
+}
+
+// eventParams makes room for the text of each of the parameters keys.
+func eventParams(keys ...string) map[string]*string {
+	params := make(map[string]*string, len(keys))
+	for _, k := range keys {
+		params[k] = new(string)
+	}
+	return params
+}
+
+// listEvents opens the index o names, asks it with ask (which returns
+// the answer and how many statements or visits it counts) and prints the
+// answer as JSON or with show; none found is errNoMatch.
+func listEvents[R any](ctx context.Context, stdout io.Writer, o *eventOptions, ask func(context.Context, *search.Engine) (R, int, error), show func(R)) error {
 	e, err := openEngine(o.dir)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
-	resp, err := e.Visits(ctx, req)
+	resp, total, err := ask(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -180,9 +183,9 @@ func runVisits(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 	} else {
-		printVisits(stdout, req, resp, color)
+		show(resp)
 	}
-	if resp.Total == 0 {
+	if total == 0 {
 		return errNoMatch
 	}
 	return nil
@@ -227,12 +230,7 @@ func printStatements(w io.Writer, req search.StatementRequest, r *search.Stateme
 		head += fmt.Sprintf(" saying %q", req.Query)
 	}
 	fmt.Fprintf(w, "%s%s (%s)\n", head, period(req.From, req.To), millis(r.Took))
-	if r.Total == 0 {
-		fmt.Fprintln(w, "Try fewer words, another speaker or a longer period.")
-		return
-	}
-	if len(r.Statements) == 0 {
-		fmt.Fprintf(w, "No statements on this page: there are %d in all.\n", r.Total)
+	if nothingShown(w, uint64(r.Total), len(r.Statements), "statements", "Try fewer words, another speaker or a longer period.") {
 		return
 	}
 	for i, s := range r.Statements {
@@ -262,12 +260,7 @@ func printVisits(w io.Writer, req search.VisitRequest, r *search.VisitResponse, 
 		head += fmt.Sprintf(" to %q", req.Place)
 	}
 	fmt.Fprintf(w, "%s%s (%s)\n", head, period(req.From, req.To), millis(r.Took))
-	if r.Total == 0 {
-		fmt.Fprintln(w, "Try another spelling of the name or the place, the country, or a longer period.")
-		return
-	}
-	if len(r.Visits) == 0 {
-		fmt.Fprintf(w, "No visits on this page: there are %d in all.\n", r.Total)
+	if nothingShown(w, uint64(r.Total), len(r.Visits), "visits", "Try another spelling of the name or the place, the country, or a longer period.") {
 		return
 	}
 	for i, v := range r.Visits {

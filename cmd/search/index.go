@@ -42,20 +42,11 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	c.Int(&batch, "batch", store.DefaultBatchDocs, "write `N` articles a batch")
 	c.Bool(&rebuild, "rebuild", "build the whole index again instead of updating it")
 	c.Bool(&quiet, "quiet", "show no progress bar")
-	var prof profileFlags
-	prof.add(c)
-	var mem memoryFlag
-	mem.add(c)
-	if err := c.parse(args, stdout); err != nil {
-		return err
-	}
-	if err := mem.check(c); err != nil {
-		return err
-	}
-	mem.apply()
-	stopProfile, err := prof.start()
+	var res resourceFlags
+	res.add(c)
+	stopProfile, err := res.parse(c, args, stdout)
 	if err != nil {
-		return c.usagef("%v", err)
+		return err
 	}
 	defer stopProfile()
 	if out == "" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"runtime/debug"
 )
@@ -32,4 +33,34 @@ func (m *memoryFlag) apply() {
 		return
 	}
 	debug.SetMemoryLimit(int64(m.mb) << 20)
+}
+
+// resourceFlags are the options of the commands that build an index
+// about what the build may use and what it records of it: --memory,
+// --cpuprofile and --memprofile.
+type resourceFlags struct {
+	prof profileFlags
+	mem  memoryFlag
+}
+
+// add declares the options on a command.
+func (r *resourceFlags) add(c *command) {
+	r.prof.add(c)
+	r.mem.add(c)
+}
+
+// parse parses the command's arguments, sets the memory limit and starts
+// the profiles; stop writes them.
+func (r *resourceFlags) parse(c *command, args []string, stdout io.Writer) (stop func(), err error) {
+	if err := c.parse(args, stdout); err != nil {
+		return nil, err
+	}
+	if err := r.mem.check(c); err != nil {
+		return nil, err
+	}
+	r.mem.apply()
+	if stop, err = r.prof.start(); err != nil {
+		return nil, c.usagef("%v", err)
+	}
+	return stop, nil
 }

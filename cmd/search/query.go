@@ -236,12 +236,7 @@ func printHits(w io.Writer, r *search.Response, color bool) {
 			fmt.Fprintf(w, "%d more have most of the words; they follow, each with the words it lacks.\n", r.Partial)
 		}
 	}
-	if r.Total == 0 && r.Partial == 0 {
-		fmt.Fprintln(w, "Try fewer words, a prefix such as word*, or fewer filters.")
-		return
-	}
-	if len(r.Hits) == 0 {
-		fmt.Fprintf(w, "No articles on this page: there are %d in all.\n", r.Stories)
+	if nothingShown(w, r.Stories, len(r.Hits), "articles", "Try fewer words, a prefix such as word*, or fewer filters.") {
 		return
 	}
 	for _, h := range r.Hits {
@@ -309,4 +304,19 @@ func printFacets(w io.Writer, facets map[string][]search.FacetValue) {
 		}
 		fmt.Fprintf(w, "%s: %s\n", f.title, strings.Join(parts, ", "))
 	}
+}
+
+// nothingShown tells a reader why a page lists nothing, when it does:
+// nothing matched (hint says what to try) or the page lies past the last
+// of the total found. It reports whether it said so.
+func nothingShown(w io.Writer, total uint64, onPage int, noun, hint string) bool {
+	switch {
+	case total == 0:
+		fmt.Fprintln(w, hint)
+	case onPage == 0:
+		fmt.Fprintf(w, "No %s on this page: there are %d in all.\n", noun, total)
+	default:
+		return false
+	}
+	return true
 }

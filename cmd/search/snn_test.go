@@ -3,26 +3,20 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/fahras/fahras/indexer/news"
+	"github.com/fahras/fahras/internal/corpus"
 )
-
-// snnPath is the SaudiNewsNet corpus (31,030 articles of 2015), kept
-// beside the repository; tests that need it skip when it is absent.
-var snnPath = filepath.Join("..", "..", "..", "shared", "corpus", "saudinewsnet.jsonl.gz")
 
 // The whole SaudiNewsNet file indexes in one run, straight from its gzip
 // file: every record is accounted for in the summary line, and the index
 // answers with dates, sources and filters.
 func TestIndexSaudiNewsNet(t *testing.T) {
-	if _, err := os.Stat(snnPath); err != nil {
-		t.Skipf("SaudiNewsNet is not at %s: skipping", snnPath)
-	}
+	snnPath := corpus.Need(t)
 	if testing.Short() {
 		t.Skip("indexing 31,030 articles takes minutes: skipped with -short")
 	}

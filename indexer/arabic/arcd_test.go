@@ -11,7 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/fahras/fahras/indexer/arabic/internal/corpus"
+	"github.com/fahras/fahras/internal/corpus"
 )
 
 // questionWords are the question words of StopWords.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fahras/fahras/indexer/arabic/internal/corpus"
+	"github.com/fahras/fahras/internal/corpus"
 )
 
 // Spellings of one foreign name, all from the seed articles or the corpus:

@@ -7,7 +7,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/indexer/events"
+	snn "github.com/fahras/fahras/internal/corpus"
 )
 
 // The SaudiNewsNet sample of testdata/saudinewsnet.gold.json is drawn
@@ -33,36 +33,11 @@ var (
 	corpusErr  error
 )
 
-// corpusFile finds ../shared/corpus/saudinewsnet.jsonl.gz beside the
-// module root, or skips the test.
-func corpusFile(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory; SaudiNewsNet corpus not located")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "corpus", "saudinewsnet.jsonl.gz")
-	if _, err := os.Stat(p); err != nil {
-		t.Skip("SaudiNewsNet corpus not found at ../shared/corpus/saudinewsnet.jsonl.gz beside the module root; skipping")
-	}
-	return p
-}
-
 // corpus reads the corpus as the indexer does, once per test binary:
 // every article's ID in file order, and the sample's articles.
 func corpus(t testing.TB) ([]string, map[string]goldBody) {
 	t.Helper()
-	path := corpusFile(t)
+	path := snn.Need(t)
 	corpusOnce.Do(func() {
 		sample := map[string]bool{}
 		for _, name := range []string{"saudinewsnet.gold.json", "saudinewsnet-heldout.gold.json", "saudinewsnet-heldout2.gold.json"} {
@@ -197,7 +172,7 @@ func TestGoldSaudiNewsNet(t *testing.T) {
 // which a busy machine does not inflate. Run it under nice: reading the
 // corpus first takes a while.
 func BenchmarkExtractSaudiNewsNet(b *testing.B) {
-	r, err := indexer.OpenPaths([]string{corpusFile(b)}, indexer.ReadOptions{})
+	r, err := indexer.OpenPaths([]string{snn.Need(b)}, indexer.ReadOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,8 +7,9 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/fahras/fahras/internal/corpus"
 )
 
 // corpusArticle is one line of the SaudiNewsNet JSON Lines dump.
@@ -22,35 +23,10 @@ type corpusArticle struct {
 	Content       string `json:"content"`
 }
 
-// corpusPath finds ../shared/corpus/saudinewsnet.jsonl.gz beside the module
-// root (the directory holding go.mod), or skips the test.
-func corpusPath(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory; SaudiNewsNet corpus not located")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "corpus", "saudinewsnet.jsonl.gz")
-	if _, err := os.Stat(p); err != nil {
-		t.Skip("SaudiNewsNet corpus not found at ../shared/corpus/saudinewsnet.jsonl.gz beside the module root; skipping")
-	}
-	return p
-}
-
 // readCorpus calls fn for each article of the corpus, or skips the test.
 func readCorpus(t testing.TB, fn func(a corpusArticle)) {
 	t.Helper()
-	f, err := os.Open(corpusPath(t))
+	f, err := os.Open(corpus.Need(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 // Package corpus locates and reads the SaudiNewsNet corpus (JSON lines,
 // gzipped; CC BY-NC-SA, never copied into this repository), which the word
-// list generator and a few measuring tests use when it is present, and the
+// list generator and the corpus-scale tests use when it is present, and the
 // other data the project's developers keep beside their checkout.
 //
 // The corpus is looked for in the file named by $FAHRAS_CORPUS, else at
@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"testing"
 )
 
 // EnvVar names the environment variable that overrides the corpus path.
@@ -38,6 +39,17 @@ func Path() (string, error) {
 		return "", ErrAbsent
 	}
 	return p, nil
+}
+
+// Need returns the corpus file's path for a test or benchmark, which it
+// skips, saying where the corpus was looked for, when there is none.
+func Need(tb testing.TB) string {
+	tb.Helper()
+	p, err := Path()
+	if err != nil {
+		tb.Skipf("skipping: %v; it is looked for at shared/corpus/saudinewsnet.jsonl.gz beside the module root", err)
+	}
+	return p
 }
 
 // Shared returns the path of a file or directory under shared/ beside the

@@ -4,15 +4,11 @@ package eval
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/fahras/fahras/internal/corpus"
 	"github.com/fahras/fahras/store"
 )
-
-// snnPath is the SaudiNewsNet corpus beside the repository.
-var snnPath = filepath.Join("..", "..", "..", "shared", "corpus", "saudinewsnet.jsonl.gz")
 
 // On the SaudiNewsNet news test set our default analysis ranks better
 // than bleve's ar, in nDCG@10 and in Recall@100, and the judgments still
@@ -20,9 +16,7 @@ var snnPath = filepath.Join("..", "..", "..", "shared", "corpus", "saudinewsnet.
 // articles, extend the pools before trusting the figures). Builds two
 // in-memory indexes of 31,030 articles: minutes.
 func TestSaudiNewsNetSet(t *testing.T) {
-	if _, err := os.Stat(snnPath); err != nil {
-		t.Skipf("SaudiNewsNet is not at %s: skipping", snnPath)
-	}
+	snnPath := corpus.Need(t)
 	topics, err := ReadTopics("testdata/saudinewsnet/topics.tsv")
 	if err != nil {
 		t.Fatal(err)

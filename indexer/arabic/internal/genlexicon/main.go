@@ -41,8 +41,8 @@ import (
 
 	"github.com/fahras/fahras/indexer/arabic"
 	"github.com/fahras/fahras/indexer/arabic/internal/affix"
-	"github.com/fahras/fahras/indexer/arabic/internal/corpus"
 	"github.com/fahras/fahras/indexer/news"
+	"github.com/fahras/fahras/internal/corpus"
 )
 
 func main() {
