@@ -34,7 +34,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var full bool
 	c.String(&dir, "index", "", "time queries on the index in `DIR` instead of building one")
 	c.String(&analysis, "analysis", string(store.DefaultAnalysis), "text `ANALYSIS` of the index built: "+analysisNames)
-	c.String(&queriesFile, "queries-file", "", "the queries, one a line, in `FILE` (required with --index)")
+	c.String(&queriesFile, "queries-file", "", "the queries, one a line, in `FILE` instead of titles sampled from PATH (required with --index)")
 	c.String(&keep, "keep", "", "keep the index built in `DIR`")
 	c.Int(&nQueries, "queries", 200, "sample `N` queries from the titles")
 	c.Int(&rounds, "rounds", 5, "run the queries `R` times")
@@ -92,7 +92,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, "per article: %.0f µs of wall time, %.0f µs of CPU, %.0f bytes of index\n\n",
 			1e6*secs/n, 1e6*cpuSeconds()/n, float64(sum.IndexBytes)/n)
 		queries = sampler.queries()
-	} else {
+	}
+	if queriesFile != "" {
+		// The same queries whatever was indexed: how the cost grows with
+		// the archive is measured on one set.
 		var err error
 		if queries, err = readLines(queriesFile); err != nil {
 			return c.usagef("%v", err)
