@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -50,6 +51,18 @@ func (g *gate) enter(ctx context.Context) (leave func(), err error) {
 	}
 }
 
+// expensive reports whether a search's query may expand to many index
+// terms or clauses: a wildcard, prefix or fuzzy term (* ? ~), or more
+// than maxCheapWords words. Expensive searches never take every slot, so
+// that a plain query does not wait behind them.
+func expensive(q string) bool {
+	return strings.ContainsAny(q, "*?~") || len(strings.Fields(q)) > maxCheapWords
+}
+
+// maxCheapWords is the most words a query may have and not count as
+// expensive.
+const maxCheapWords = 8
+
 // timeoutError is a search stopped at the server's deadline.
 type timeoutError struct{ limit time.Duration }
 
@@ -71,9 +84,24 @@ func call[T any](s *server, r *http.Request, fn func(ctx context.Context) (T, er
 	var zero T
 	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
+	var leaveLane func()
+	if expensive(r.URL.Query().Get("q")) {
+		// Its own lane first, which has a slot fewer than the gate.
+		var err error
+		if leaveLane, err = s.expensive.enter(ctx); err != nil {
+			return zero, err
+		}
+	}
 	leave, err := s.gate.enter(ctx)
 	if err != nil {
+		if leaveLane != nil {
+			leaveLane()
+		}
 		return zero, err
+	}
+	if leaveLane != nil {
+		leaveGate := leave
+		leave = func() { leaveGate(); leaveLane() }
 	}
 	if d, _ := ctx.Deadline(); !time.Now().Before(d) || r.Context().Err() != nil {
 		// Its time ran out waiting, or its client left: no use starting.

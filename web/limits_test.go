@@ -172,6 +172,40 @@ func checkRefused(t *testing.T, a answer) {
 	}
 }
 
+// Expensive searches (a wildcard, prefix or fuzzy term, or many words)
+// take all the slots but one: while they run and more wait, a plain
+// query is answered at once.
+func TestExpensiveSearchesLeaveASlot(t *testing.T) {
+	b := newBlocking(false)
+	h := web.New(b, web.Options{MaxSearches: 2, MaxQueue: 10, Timeout: time.Minute})
+	ctx := context.Background()
+	var heavy []<-chan answer
+	for _, hq := range []string{"ال*", "الرياض~2", "جد? مكة", strings.Repeat("وزير ", 9)} {
+		heavy = append(heavy, send(h, ctx, "/api/search?q="+q(hq)))
+	}
+	b.waitStarted(t, 1)
+	select {
+	case <-b.started:
+		t.Fatal("two expensive searches run at once on two slots")
+	case <-time.After(100 * time.Millisecond):
+	}
+	light := send(h, ctx, "/api/search?q="+q("الرياض"))
+	b.waitStarted(t, 1) // the plain query runs beside the expensive one
+	// Then every search ends, and all are answered.
+	close(b.release)
+	if a := within(t, light, "the plain query"); a.status != http.StatusOK {
+		t.Errorf("plain query: %d %s", a.status, a.body)
+	}
+	for i, ch := range heavy {
+		if a := within(t, ch, "an expensive query"); a.status != http.StatusOK {
+			t.Errorf("expensive query %d: %d %s", i, a.status, a.body)
+		}
+	}
+	if b.most != 2 {
+		t.Errorf("%d searches ran at once, want 2", b.most)
+	}
+}
+
 // At most MaxSearches searches run at once, MaxQueue more wait their
 // turn, and one more is refused at once with 503 and Retry-After; when
 // the searches end, those waiting run and every one is answered.

@@ -96,7 +96,10 @@ type Options struct {
 	// out of time is stopped and answered 504.
 	Timeout time.Duration
 	// MaxSearches is how many searches run at once: the number of CPUs
-	// Go uses (runtime.GOMAXPROCS) when zero.
+	// Go uses (runtime.GOMAXPROCS) when zero. Searches whose queries
+	// have a wildcard, prefix or fuzzy term, or more than eight words,
+	// take at most all but one of them, so that a plain query is not
+	// kept waiting behind expensive ones.
 	MaxSearches int
 	// MaxQueue is how many more searches may wait for their turn, each
 	// until its Timeout: QueuePerSearch times MaxSearches when zero, and
@@ -132,8 +135,12 @@ type server struct {
 	pageSize int
 	timeout  time.Duration
 	gate     *gate
-	log      *log.Logger
-	pages    map[string]*template.Template
+	// expensive admits the expensive searches (see expensive) before
+	// the gate: a slot fewer than it, so one is always left for plain
+	// ones.
+	expensive *gate
+	log       *log.Logger
+	pages     map[string]*template.Template
 }
 
 // New returns the site's handler over a searcher, such as a
@@ -165,6 +172,7 @@ func New(engine Searcher, opts Options) http.Handler {
 		queue = 0
 	}
 	s.gate = newGate(running, queue)
+	s.expensive = newGate(max(1, running-1), queue)
 	s.pages = parsePages()
 
 	r := mux.NewRouter()
