@@ -100,6 +100,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (resp *Response, err e
 	if resp.Hits, err = a.hits(page); err != nil {
 		return nil, err
 	}
+	resp.Capped = capped(a.plans)
 	resp.Suggestion = a.suggestion()
 	resp.Took = time.Since(start)
 	return resp, nil

@@ -39,6 +39,21 @@ type clause struct {
 	boost float64
 }
 
+// written returns a prefix, wildcard or fuzzy clause as a query writes
+// it (وز*, جد?ة, الرياض~2), without its field or boost.
+func (c clause) written() string {
+	switch c.kind {
+	case kindPrefix:
+		return c.text + "*"
+	case kindFuzzy:
+		if c.fuzz >= 0 {
+			return fmt.Sprintf("%s~%d", c.text, c.fuzz)
+		}
+		return c.text + "~"
+	}
+	return c.text
+}
+
 // ErrBadQuery is wrapped by every error that a query's text causes.
 var ErrBadQuery = errors.New("bad query")
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -162,6 +163,11 @@ type pword struct {
 	// fuzzy word is one word, however many spellings near it the index
 	// has.
 	best bool
+	// capped is true when a prefix, wildcard or fuzzy word matches more
+	// index terms than the limits let it expand to (MaxExpansions,
+	// MaxQueryTerms, the dictionary scan): articles with only the terms
+	// left out are not found.
+	capped bool
 }
 
 // pterm is one index term and the weight of its score.
@@ -384,7 +390,7 @@ func (pl *planner) phrase(pc *pclause) error {
 
 // expansion plans a prefix, wildcard or fuzzy clause: the index terms it
 // stands for in each field, at most MaxExpansions a field, the most
-// frequent first. The clause's text is normalized as indexed words are,
+// frequent first (the word is capped when there were more). The clause's text is normalized as indexed words are,
 // and fuzzy distances count characters. Nil when nothing matches.
 func (pl *planner) expansion(c clause) (*pword, error) {
 	type source struct {
@@ -482,10 +488,16 @@ func (pl *planner) expansion(c clause) (*pword, error) {
 			if err != nil {
 				return nil, badPattern(c, err)
 			}
+			if pl.scan <= 0 || len(ts) > maxCounted {
+				w.capped = true
+			}
 			if ts, err = pl.count(f, ts); err != nil {
 				return nil, err
 			}
 			terms = append(terms, ts...)
+		}
+		if len(terms) > share {
+			w.capped = true
 		}
 		top := topTerms(terms, share)
 		pl.terms -= len(top)
@@ -643,4 +655,20 @@ func topTerms(all []dictEntry, n int) []dictEntry {
 		return all[i].term < all[j].term
 	})
 	return all[:min(len(all), n)]
+}
+
+// capped lists the prefix, wildcard and fuzzy terms of the plans that
+// matched more index terms than they could expand to, each once.
+func capped(plans []*plan) []string {
+	var out []string
+	for _, p := range plans {
+		for _, c := range p.clauses {
+			for _, w := range c.words {
+				if w.capped && !slices.Contains(out, c.written()) {
+					out = append(out, c.written())
+				}
+			}
+		}
+	}
+	return out
 }

@@ -129,6 +129,12 @@ type Response struct {
 	// far more often, when a word of the query is rare or unknown and
 	// one that close is frequent ("did you mean"); empty otherwise.
 	Suggestion string `json:"suggestion,omitempty"`
+	// Capped lists the query's prefix, wildcard and fuzzy terms (as
+	// written) that match more index terms than a search may expand one
+	// to (MaxExpansions a field, MaxQueryTerms in all): each stands for
+	// its most frequent terms only, and articles with only rarer ones are
+	// missing from the results.
+	Capped []string `json:"capped,omitempty"`
 	// Hits are the matching articles of this page, best first.
 	Hits []Hit `json:"hits"`
 	// Facets count all the matching articles by month ("2024-04", oldest

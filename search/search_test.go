@@ -394,6 +394,33 @@ func TestBadQueries(t *testing.T) {
 	}
 }
 
+// A prefix that matches more index terms than a search may expand one
+// to is searched by its most frequent ones, and the response names it:
+// ال* matches most words of the seeds, لافرو* only Lavrov's name.
+func TestCappedExpansions(t *testing.T) {
+	e := seeds(t)
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"ال*", []string{"ال*"}},
+		{"لافرو*", nil},
+		{"لافروف ال* بكين", []string{"ال*"}},
+		{"لافروف~1", nil},
+	} {
+		r, err := e.Search(context.Background(), Request{Query: c.query, Any: true})
+		if err != nil {
+			t.Fatalf("%s: %v", c.query, err)
+		}
+		if !slices.Equal(r.Capped, c.want) {
+			t.Errorf("%s: capped %q, want %q", c.query, r.Capped, c.want)
+		}
+		if len(r.Hits) == 0 {
+			t.Errorf("%s: no hits", c.query)
+		}
+	}
+}
+
 // Limits and offsets outside their bounds are the caller's mistake.
 func TestRequestBounds(t *testing.T) {
 	e := seeds(t)

@@ -682,3 +682,16 @@ func TestSearchPageNoCollapse(t *testing.T) {
 		t.Error("the choice is not kept in the form")
 	}
 }
+
+// The page says when a prefix stood for its most frequent forms only.
+func TestPageCapped(t *testing.T) {
+	h := web.New(seeds(t), web.Options{})
+	_, body := get(t, h, "/?q="+q("ال*"))
+	if !strings.Contains(body, `<p class="notice capped"><bdi>ال*</bdi>: صيغها في الفهرس أكثر مما يُبحث به`) {
+		t.Errorf("no capped notice:\n%.2000s", body)
+	}
+	_, body = get(t, h, "/?q="+q("لافرو*"))
+	if strings.Contains(body, "notice capped") {
+		t.Error("لافرو* said capped")
+	}
+}

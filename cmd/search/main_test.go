@@ -95,6 +95,22 @@ func TestSearchJSON(t *testing.T) {
 	}
 }
 
+// A prefix too common to search by all its forms says so, on the command
+// line and in JSON, and names itself as typed.
+func TestSearchCapped(t *testing.T) {
+	code, out, _ := cli(t, "-q", "ال*", "-n", "1")
+	if code != exitOK || !strings.Contains(out, "Searched for the most frequent forms of ال* only") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	code, out, _ = cli(t, "-q", "ال*", "-n", "1", "--json")
+	if code != exitOK || !strings.Contains(out, `"capped": [`) || !strings.Contains(out, `"ال*"`) {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	if _, out, _ = cli(t, "-q", "لافرو*", "-n", "1"); strings.Contains(out, "most frequent forms") {
+		t.Errorf("لافرو* said capped:\n%s", out)
+	}
+}
+
 // Bad command lines and queries: exit code 2 and one line that says what
 // is wrong.
 func TestBadInput(t *testing.T) {

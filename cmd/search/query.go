@@ -229,6 +229,9 @@ func printHits(w io.Writer, r *search.Response, color bool) {
 	if r.Suggestion != "" {
 		fmt.Fprintf(w, "Did you mean: %s\n", r.Suggestion)
 	}
+	if len(r.Capped) > 0 {
+		fmt.Fprintf(w, "Searched for the most frequent forms of %s only: articles with rarer ones are missing; add letters to narrow it.\n", strings.Join(r.Capped, ", "))
+	}
 	if r.Partial > 0 {
 		if r.Total == 0 {
 			fmt.Fprintf(w, "No article has every word; %d have most of them.\n", r.Partial)
