@@ -59,7 +59,7 @@ type Visit struct {
 
 // Version is the version of the extraction rules: an index updated by a
 // later version extracts again from every article.
-const Version = 2
+const Version = 3
 
 // Visit statuses.
 const (

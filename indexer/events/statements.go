@@ -291,9 +291,13 @@ func (x *extractor) intro(p *para, a, end int, v verb) (int, introKind, int) {
 				w == "عن" && v.flags&takesAn != 0,
 				w == "من" && v.flags&takesMin != 0:
 				prep = j
-			case v.flags&takesBi != 0 && w == "ب" && j+1 < end && p.opens(j+1):
-				prep = j // بـ"العصر الجديد"
-			case v.flags&takesBi != 0 && strings.HasPrefix(w, "ب") && len(w) > 4 && !bNotContent[w] && !complements[w[2:]] && !complements[stripAl(w)] && !p.isPerson(j):
+			case v.flags&takesBi != 0 && w == "ب" && j+1 < end && p.opens(j+1) &&
+				(v.kind == perfect || v.kind == imperfect) && v.lemma != "وصف" && v.lemma != "شكر":
+				// "وأشاد الزعيمان بـ"العصر الجديد"": not after a
+				// participle or وصف, whose object comes first ("واصفا
+				// الملك سلمان بـ«البطل»").
+				prep = j
+			case v.flags&takesBi != 0 && strings.HasPrefix(w, "ب") && len(w) > 4 && !bNotContent[w] && !complements[w[2:]] && !complements[stripAl(w)] && !x.inLongerName(p, j):
 				if pl, _ := p.placeAt(j); pl == nil {
 					prep = j
 				}
@@ -807,6 +811,18 @@ done:
 		return who{kind: noSubject}
 	}
 	return w
+}
+
+// inLongerName reports whether token j is inside a gazetteer name that
+// starts before it: بوتين in "فلاديمير بوتين بـ…" is a name, not the
+// preposition ب (as بأوباما is).
+func (x *extractor) inLongerName(p *para, j int) bool {
+	for k := j - 1; k >= 0 && k > j-5; k-- {
+		if n, e := p.personAt(k); n != "" && e > j {
+			return true
+		}
+	}
+	return false
 }
 
 // inPerson reports whether token j ends a gazetteer name.
