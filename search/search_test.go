@@ -365,6 +365,8 @@ func TestBadQueries(t *testing.T) {
 		{"*", false, nil},
 		{"a*", true, nil}, // too short a prefix
 		{"ل?", true, nil},
+		{"ال" + strings.Repeat("?", 300), true, nil}, // a pattern too long to compile
+		{strings.Repeat("ا?", 30), false, nil},       // long, but it compiles
 		{"title:", true, nil},
 		{"^^^ ~~~ :::", false, nil},
 		{`\"لافروف\"`, false, []string{"000", "001", "002", "003"}},

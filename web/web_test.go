@@ -453,6 +453,7 @@ func TestErrors(t *testing.T) {
 		{"GET", "/api/search?q=%ff%fe", 400, true, "UTF-8"},
 		{"GET", "/api/search?q=" + q("-لافروف"), 400, true, "only excludes"},
 		{"GET", "/api/search?q=" + q("ل*"), 400, true, "too short a prefix"},
+		{"GET", "/api/search?q=" + q("ال"+strings.Repeat("?", 300)), 400, true, "is 302 characters long; the limit is 64"},
 		{"GET", "/api/search?q=" + q("لافروف") + "&limit=abc", 400, true, "limit must be"},
 		{"GET", "/api/search?q=" + q("لافروف") + "&limit=0", 400, true, "limit must be"},
 		{"GET", "/api/search?q=" + q("لافروف") + "&limit=1001", 400, true, "limit must be"},

@@ -110,10 +110,13 @@
 // template about different events (two days' stock market closes), from
 // 0.25 up mostly one story printed by several sites. The two seed
 // articles that carry one AFP story measure 0.26, because each site added
-// or dropped paragraphs; other seed pairs measure under 0.02. [Sig.Bands]
-// gives [NumBands] band keys of [BandRows] values to store as index terms
-// and find candidates, which Similarity then confirms. [Sig.String] and
-// [ParseSig] store a signature as 683 characters. Signatures fold fewer
+// or dropped paragraphs; other seed pairs measure under 0.02. The
+// indexer finds candidates by single values of a signature kept as index
+// terms and confirms them by comparing signatures cut to eight bits a
+// value (package indexer, stories.go). For other uses, [Sig.Bands] gives
+// [NumBands] band keys of [BandRows] values each, and [Sig.String] and
+// [ParseSig] write a whole signature as 683 characters and read it back.
+// Signatures fold fewer
 // spellings than the matching form (alef forms, ى/ي, ة/ه, ؤ/و, ئ/ي,
 // diacritics, tatweel and digits), as they were first defined, so that
 // signatures stored in an index stay comparable with new ones.
