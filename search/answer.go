@@ -66,7 +66,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (resp *Response, err e
 		if err := e.stories.table(r); err != nil {
 			return nil, err
 		}
-		a.stories = &storyCount{st: e.stories, seen: map[int32]struct{}{}}
+		a.stories = &storyCount{st: e.stories, seen: make([]uint64, (e.stories.len()+63)/64)}
 	}
 	resp = &Response{Query: req.Query, Offset: req.Offset, Limit: req.Limit}
 	need := req.Offset + req.Limit

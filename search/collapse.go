@@ -109,34 +109,44 @@ func (e *Engine) similar(ctx context.Context, r index.IndexReader, g *group) ([]
 // near-duplicates are folded.
 type storyCounter struct {
 	bsearch.Searcher
-	st      *stories
-	seen    map[int32]struct{}
-	unknown *int // matches with no story, each one of its own
+	c *storyCount
 }
 
 func newStoryCounter(s bsearch.Searcher, sc *storyCount) *storyCounter {
-	return &storyCounter{Searcher: s, st: sc.st, seen: sc.seen, unknown: &sc.unknown}
+	return &storyCounter{Searcher: s, c: sc}
 }
 
 // storyCount is what storyCounters have counted so far, over the tiers
 // of one search.
 type storyCount struct {
-	st      *stories
-	seen    map[int32]struct{}
-	unknown int
+	st *stories
+	// seen has a bit for each story by number, set once a match of it
+	// is counted: a bit per story costs less than a map entry per match.
+	seen    []uint64
+	stories int // the bits set
+	unknown int // matches with no story, each one of its own
 }
 
 // n is the number of stories counted.
-func (c *storyCount) n() uint64 { return uint64(len(c.seen) + c.unknown) }
+func (c *storyCount) n() uint64 { return uint64(c.stories + c.unknown) }
 
 func (s *storyCounter) count(dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
 	if dm == nil || err != nil {
 		return dm, err
 	}
-	if n := s.st.number(dm.IndexInternalID); n >= 0 {
-		s.seen[n] = struct{}{}
-	} else {
-		*s.unknown++
+	c := s.c
+	n := c.st.number(dm.IndexInternalID)
+	if n < 0 {
+		c.unknown++
+		return dm, nil
+	}
+	w, bit := int(n>>6), uint64(1)<<(n&63)
+	if w >= len(c.seen) {
+		c.seen = append(c.seen, make([]uint64, w+1-len(c.seen))...)
+	}
+	if c.seen[w]&bit == 0 {
+		c.seen[w] |= bit
+		c.stories++
 	}
 	return dm, nil
 }

@@ -74,6 +74,9 @@ func (s *stories) of(iid index.IndexInternalID) string {
 	return ""
 }
 
+// len is the number of stories, which number them from 0.
+func (s *stories) len() int { return len(s.names) }
+
 // number returns the story number of an article, or -1.
 func (s *stories) number(iid index.IndexInternalID) int32 {
 	doc := iid.Value()
