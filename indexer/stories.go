@@ -3,6 +3,7 @@ package indexer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/fahras/fahras/indexer/news"
@@ -35,7 +36,7 @@ const storyDays = 3
 type stories struct {
 	w       *store.Writer // the index being written, for an update's earlier stories
 	leaders []leader
-	byBand  map[uint64][]int32 // band value → indexes in leaders
+	byBand  bandTable          // band value → indexes in leaders
 	old     map[string]*leader // first articles of the index before an update, as read
 }
 
@@ -48,7 +49,7 @@ type leader struct {
 }
 
 func newStories(w *store.Writer) *stories {
-	return &stories{w: w, byBand: map[uint64][]int32{}, old: map[string]*leader{}}
+	return &stories{w: w, old: map[string]*leader{}}
 }
 
 // bands returns the band values of a signature and their index terms.
@@ -79,13 +80,29 @@ func (s *stories) assign(ctx context.Context, id string, sig news.Sig, date time
 			best, bestSim = l.id, sim
 		}
 	}
-	seen := map[int32]bool{}
+	// The leaders sharing a band value (few), each considered once, in
+	// the order they started their stories.
+	var seen, cands []int32
+	var many map[int32]bool // seen, once it is long: stories of one template
 	for _, k := range keys {
-		for _, i := range s.byBand[k] {
-			if !seen[i] {
-				seen[i] = true
-				consider(&s.leaders[i])
+		cands = cands[:0]
+		s.byBand.each(k, func(i int32) { cands = append(cands, i) })
+		for j := len(cands) - 1; j >= 0; j-- {
+			i := cands[j]
+			if many != nil {
+				if many[i] {
+					continue
+				}
+				many[i] = true
+			} else if slices.Contains(seen, i) {
+				continue
+			} else if seen = append(seen, i); len(seen) > 32 {
+				many = map[int32]bool{}
+				for _, x := range seen {
+					many[x] = true
+				}
 			}
+			consider(&s.leaders[i])
 		}
 	}
 	if s.w.Updating() {
@@ -108,7 +125,7 @@ func (s *stories) assign(ctx context.Context, id string, sig news.Sig, date time
 	}
 	s.leaders = append(s.leaders, leader{id: id, sig: short, date: date})
 	for _, k := range keys {
-		s.byBand[k] = append(s.byBand[k], int32(len(s.leaders)-1))
+		s.byBand.add(k, int32(len(s.leaders)-1))
 	}
 	return id, terms, nil
 }
