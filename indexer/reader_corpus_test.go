@@ -13,6 +13,7 @@ import (
 
 	"github.com/fahras/fahras/indexer/news"
 	"github.com/fahras/fahras/internal/corpus"
+	"github.com/fahras/fahras/internal/rusage"
 )
 
 // BenchmarkReadSNN reads and parses all of SaudiNewsNet as search index
@@ -26,7 +27,7 @@ func BenchmarkReadSNN(b *testing.B) {
 	n := 0
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	cpu := cpuTime()
+	cpu := rusage.CPU()
 	for b.Loop() {
 		r, err := OpenPaths([]string{p}, ReadOptions{})
 		if err != nil {
@@ -34,7 +35,7 @@ func BenchmarkReadSNN(b *testing.B) {
 		}
 		n += drainCount(b, r)
 	}
-	cpu = cpuTime() - cpu
+	cpu = rusage.CPU() - cpu
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/article")
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(n), "cpu-ns/article")
@@ -68,7 +69,7 @@ func BenchmarkParseArticleSNN(b *testing.B) {
 	rep := news.NewRepeats()
 	b.ReportAllocs()
 	i := 0
-	cpu := cpuTime()
+	cpu := rusage.CPU()
 	for b.Loop() {
 		var skip *SkipError
 		if _, err := jsonArticle(lines[i%len(lines)], DefaultJSONFields, "snn", "snn", rep); err != nil && !errors.As(err, &skip) {
@@ -76,7 +77,7 @@ func BenchmarkParseArticleSNN(b *testing.B) {
 		}
 		i++
 	}
-	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64((rusage.CPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 // snnLines returns the first n lines of SaudiNewsNet.

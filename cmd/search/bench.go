@@ -9,12 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 	"unicode"
 
 	"github.com/fahras/fahras/indexer"
+	"github.com/fahras/fahras/internal/rusage"
 	"github.com/fahras/fahras/search"
 	"github.com/fahras/fahras/search/eval"
 	"github.com/fahras/fahras/store"
@@ -87,10 +87,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		secs := sum.Elapsed.Seconds()
 		fmt.Fprintf(stdout, "indexed %d articles (%d skipped) in %.1f s: %.0f articles/s, %.2f MB/s of text (%.1f MB); index %s; peak RSS %s\n",
 			sum.Added, sum.SkippedTotal(), secs, float64(sum.Added)/secs, float64(sampler.textBytes)/secs/1e6, float64(sampler.textBytes)/1e6,
-			humanBytes(sum.IndexBytes), humanBytes(peakRSS()))
+			humanBytes(sum.IndexBytes), humanBytes(rusage.PeakRSS()))
 		n := float64(max(sum.Added, 1))
 		fmt.Fprintf(stdout, "per article: %.0f µs of wall time, %.0f µs of CPU, %.0f bytes of index\n\n",
-			1e6*secs/n, 1e6*cpuSeconds()/n, float64(sum.IndexBytes)/n)
+			1e6*secs/n, 1e6*rusage.CPU().Seconds()/n, float64(sum.IndexBytes)/n)
 		queries = sampler.queries()
 	}
 	if queriesFile != "" {
@@ -128,24 +128,6 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func us(d time.Duration) string { return fmt.Sprintf("%d µs", d.Microseconds()) }
-
-// cpuSeconds is the CPU time the process has used.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
-}
-
-// peakRSS is the process's peak resident memory.
-func peakRSS() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Maxrss * 1024 // kilobytes on Linux
-}
 
 func readLines(path string) ([]string, error) {
 	f, err := os.Open(path)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/fahras/fahras/indexer/events"
+	"github.com/fahras/fahras/internal/rusage"
 )
 
 // BenchmarkExtract extracts the statements and visits of the five seed
@@ -21,7 +22,7 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.SetBytes(bytes)
 	b.ReportAllocs()
-	cpu0, n := cpuTime(), 0
+	cpu0, n := rusage.CPU(), 0
 	for b.Loop() {
 		for _, a := range list {
 			events.Extract(a.title, a.body, a.date)
@@ -33,7 +34,7 @@ func BenchmarkExtract(b *testing.B) {
 
 // reportCPU reports the CPU time used since cpu0 per item, in unit.
 func reportCPU(b *testing.B, cpu0 time.Duration, items int, name string, unit time.Duration) {
-	if d := cpuTime() - cpu0; d > 0 && items > 0 {
+	if d := rusage.CPU() - cpu0; d > 0 && items > 0 {
 		b.ReportMetric(float64(d)/float64(unit)/float64(items), name)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/fahras/fahras/indexer"
 	"github.com/fahras/fahras/indexer/events"
 	snn "github.com/fahras/fahras/internal/corpus"
+	"github.com/fahras/fahras/internal/rusage"
 )
 
 // The SaudiNewsNet sample of testdata/saudinewsnet.gold.json is drawn
@@ -196,7 +197,7 @@ func BenchmarkExtractSaudiNewsNet(b *testing.B) {
 	}
 	r.Close()
 	runtime.GC()
-	start, cpu0, n := time.Now(), cpuTime(), 0
+	start, cpu0, n := time.Now(), rusage.CPU(), 0
 	for b.Loop() {
 		a := list[n%len(list)]
 		events.Extract(a.title, a.body, a.date)
