@@ -28,14 +28,8 @@ import (
 func (e *Engine) Search(ctx context.Context, req Request) (resp *Response, err error) {
 	defer e.recoverDamage(&err)
 	start := time.Now()
-	if req.Limit == 0 {
-		req.Limit = DefaultLimit
-	}
-	if req.Limit < 0 || req.Limit > MaxLimit {
-		return nil, fmt.Errorf("%w: limit %d is out of range (1 to %d)", ErrBadQuery, req.Limit, MaxLimit)
-	}
-	if req.Offset < 0 || req.Offset > MaxOffset {
-		return nil, fmt.Errorf("%w: offset %d is out of range (0 to %d)", ErrBadQuery, req.Offset, MaxOffset)
+	if err := checkPage(&req.Limit, req.Offset); err != nil {
+		return nil, err
 	}
 	parse := parseQuery
 	if req.Plain {

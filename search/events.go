@@ -71,10 +71,8 @@ func (e *Engine) Statements(ctx context.Context, req StatementRequest) (resp *St
 	} else if cands, err = e.queryStatements(ctx, r, req.Query, fs, speakers); err != nil {
 		return nil, err
 	}
-	groups := mergeStatements(cands)
-	resp = &StatementResponse{Listing: Listing{Total: len(groups), Offset: req.Offset, Limit: req.Limit}, Statements: []Statement{}}
-	page := groups[min(req.Offset, len(groups)):min(req.Offset+req.Limit, len(groups))]
-	resp.More = req.Offset+req.Limit < len(groups)
+	listing, page := pageOf(mergeStatements(cands), req.Offset, req.Limit)
+	resp = &StatementResponse{Listing: listing, Statements: []Statement{}}
 	for _, g := range page {
 		c := g[0]
 		s := c.ar.rec.Statements[c.i]
@@ -231,9 +229,8 @@ func (e *Engine) Visits(ctx context.Context, req VisitRequest) (resp *VisitRespo
 			return true
 		})
 	}
-	resp = &VisitResponse{Listing: Listing{Total: len(groups), Offset: req.Offset, Limit: req.Limit}, Visits: []Visit{}}
-	page := groups[min(req.Offset, len(groups)):min(req.Offset+req.Limit, len(groups))]
-	resp.More = req.Offset+req.Limit < len(groups)
+	listing, page := pageOf(groups, req.Offset, req.Limit)
+	resp = &VisitResponse{Listing: listing, Visits: []Visit{}}
 	for _, g := range page {
 		c := bestVisit(g)
 		v := c.ar.rec.Visits[c.i]
@@ -260,6 +257,14 @@ func (e *Engine) Visits(ctx context.Context, req VisitRequest) (resp *VisitRespo
 	}
 	resp.Took = time.Since(start)
 	return resp, nil
+}
+
+// pageOf returns the page of groups from offset, of at most limit, and
+// the listing that counts and places it.
+func pageOf(groups [][]*candidate, offset, limit int) (Listing, [][]*candidate) {
+	n := len(groups)
+	return Listing{Total: n, Offset: offset, Limit: limit, More: offset+limit < n},
+		groups[min(offset, n):min(offset+limit, n)]
 }
 
 // checkPage checks a page's bounds, setting a zero limit to the default.
