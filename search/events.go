@@ -127,8 +127,11 @@ func (e *Engine) queryStatements(ctx context.Context, r index.IndexReader, q str
 	var cands []*candidate
 	for i, h := range res.Hits {
 		rec, err := e.ix.Record(r, h.ID)
-		if err != nil || rec == nil {
+		if err != nil {
 			return nil, err
+		}
+		if rec == nil {
+			continue // no record to read statements from
 		}
 		ar := &articleRecord{id: h.ID, rec: rec}
 		body, err := ar.body(e.ix)
