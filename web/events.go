@@ -49,11 +49,7 @@ type sourceView struct {
 
 // personURL links to a person's page, with parameters when v has any.
 func personURL(name string, v url.Values) string {
-	u := "/person/" + url.PathEscape(name)
-	if len(v) > 0 {
-		u += "?" + v.Encode()
-	}
-	return u
+	return link("/person/"+url.PathEscape(name), v)
 }
 
 // articleLink links to an article from a page, with the way back; a
@@ -67,11 +63,7 @@ func articleLink(id string, start, end int, back string) string {
 	if back != "" {
 		v.Set("back", back)
 	}
-	u := "/article/" + url.PathEscape(id)
-	if len(v) > 0 {
-		u += "?" + v.Encode()
-	}
-	return u
+	return link("/article/"+url.PathEscape(id), v)
 }
 
 // statementViews prepares statements for a page whose address is back;

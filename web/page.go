@@ -99,11 +99,7 @@ func (p searchParams) Article(id string) string {
 		v.Set("q", p.Query)
 		v.Set("back", p.URL(p.Page))
 	}
-	u := "/article/" + url.PathEscape(id)
-	if len(v) > 0 {
-		u += "?" + v.Encode()
-	}
-	return u
+	return link("/article/"+url.PathEscape(id), v)
 }
 
 // Filtered tells whether any filter narrows the search.
@@ -434,11 +430,19 @@ var funcs = template.FuncMap{
 
 // articleURL links to an article, with the query to mark in it.
 func articleURL(id, q string) string {
-	u := "/article/" + url.PathEscape(id)
+	v := url.Values{}
 	if q != "" {
-		u += "?" + url.Values{"q": {q}}.Encode()
+		v.Set("q", q)
 	}
-	return u
+	return link("/article/"+url.PathEscape(id), v)
+}
+
+// link is a path of this site with its parameters, when it has any.
+func link(path string, v url.Values) string {
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
 }
 
 // safeURL keeps an article's own address only when it is http or https.
